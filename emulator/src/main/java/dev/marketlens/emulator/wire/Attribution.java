@@ -1,6 +1,8 @@
 package dev.marketlens.emulator.wire;
 
-/** {@code attribution}: how the customer found the app (licenses with data insights, from 2018-07). */
+/**
+ * {@code attribution}: how the customer found the app (licenses with data insights, from 2018-07).
+ */
 public record Attribution(
     String channel,
     String referrerDomain,

@@ -1,8 +1,9 @@
 package dev.marketlens.emulator.wire;
 
 /**
- * A customer or partner contact. License records carry all eight fields; transaction records carry only {@code email}
- * and {@code name}. A contact who asked to be forgotten reads {@value #RTBF} in every field.
+ * A customer or partner contact. License records carry all eight fields; transaction records carry
+ * only {@code email} and {@code name}. A contact who asked to be forgotten reads {@value #RTBF} in
+ * every field.
  */
 public record Contact(
     String email,

@@ -1,11 +1,14 @@
 package dev.marketlens.emulator.wire;
 
 /**
- * {@code purchaseDetails.discounts[].type}. Seed 002 calls the loyalty discount {@code LOYALTY}; the wire (and the
- * swagger) spell it {@code LOYALTY_DISCOUNT}.
+ * {@code purchaseDetails.discounts[].type}. Seed 002 calls the loyalty discount {@code LOYALTY};
+ * the wire (and the swagger) spell it {@code LOYALTY_DISCOUNT}.
  */
 public enum DiscountType implements WireValue {
-  /** Partner-funded discount for moving enterprise server customers to cloud; rate depends on the purchase year. */
+  /**
+   * Partner-funded discount for moving enterprise server customers to cloud; rate depends on the
+   * purchase year.
+   */
   LOYALTY_DISCOUNT("LOYALTY_DISCOUNT", "loyalty"),
   /** Discount given through a Solution Partner. */
   EXPERT("EXPERT", "expert"),
@@ -27,7 +30,10 @@ public enum DiscountType implements WireValue {
     return wire;
   }
 
-  /** Prefix of this type's flattened CSV columns, e.g. {@code expert} for {@code expertDiscountAmount}. */
+  /**
+   * Prefix of this type's flattened CSV columns, e.g. {@code expert} for {@code
+   * expertDiscountAmount}.
+   */
   public String csvPrefix() {
     return csvPrefix;
   }

@@ -4,4 +4,7 @@ import java.time.LocalDate;
 
 /** One entry of {@code dunningStatus[]}: a failed payment attempt. */
 public record DunningAttempt(
-    int attemptCount, String errorCode, LocalDate paymentAttemptDate, LocalDate nextPaymentAttemptDate) {}
+    int attemptCount,
+    String errorCode,
+    LocalDate paymentAttemptDate,
+    LocalDate nextPaymentAttemptDate) {}

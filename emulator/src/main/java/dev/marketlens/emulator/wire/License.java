@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One license record exactly as the reporting API returns it (spec §7.3). Absent fields are {@code null}. {@code
- * productId} is served by v3 only; {@code insights} only with {@code withDataInsights=true} and never for
- * Atlassian-owned or internal licenses (null then).
+ * One license record exactly as the reporting API returns it (spec §7.3). Absent fields are {@code
+ * null}. {@code productId} is served by v3 only; {@code insights} only with {@code
+ * withDataInsights=true} and never for Atlassian-owned or internal licenses (null then).
  */
 public record License(
     LicenseIds ids,

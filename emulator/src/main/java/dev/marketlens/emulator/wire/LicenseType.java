@@ -1,6 +1,9 @@
 package dev.marketlens.emulator.wire;
 
-/** {@code licenseType} in license records and in {@code purchaseDetails}, uppercase as the live API sends it. */
+/**
+ * {@code licenseType} in license records and in {@code purchaseDetails}, uppercase as the live API
+ * sends it.
+ */
 public enum LicenseType implements WireValue {
   COMMERCIAL("COMMERCIAL"),
   EVALUATION("EVALUATION"),

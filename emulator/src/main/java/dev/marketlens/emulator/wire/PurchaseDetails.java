@@ -4,9 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * {@code purchaseDetails} of a transaction (spec §8.3). Money is in cents; refunds carry negative {@code
- * purchasePriceCents} and {@code vendorAmountCents}. The change fields ({@code changeIn*}, {@code old*}) are null on
- * refunds. {@code partnerDiscountAmountCents} is Atlassian's legacy, known-faulty field.
+ * {@code purchaseDetails} of a transaction (spec §8.3). Money is in cents; refunds carry negative
+ * {@code purchasePriceCents} and {@code vendorAmountCents}. The change fields ({@code changeIn*},
+ * {@code old*}) are null on refunds. {@code partnerDiscountAmountCents} is Atlassian's legacy,
+ * known-faulty field.
  */
 public record PurchaseDetails(
     LocalDate saleDate,

@@ -1,6 +1,9 @@
 package dev.marketlens.emulator.wire;
 
-/** {@code purchaseDetails.saleType}. {@code Downgrade} is sent by the live API though the swagger omits it. */
+/**
+ * {@code purchaseDetails.saleType}. {@code Downgrade} is sent by the live API though the swagger
+ * omits it.
+ */
 public enum SaleType implements WireValue {
   NEW("New"),
   RENEWAL("Renewal"),

@@ -6,18 +6,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A license or transaction tier, in every form the live API sends: {@code "10 Users"}, {@code "Unlimited Users"},
- * {@code "Per Unit Pricing (593 Users)"}, {@code "Evaluation"}, negative tiers such as {@code "-5 Users"} (seen since
- * 2025-11) and the empty string.
+ * A license or transaction tier, in every form the live API sends: {@code "10 Users"}, {@code
+ * "Unlimited Users"}, {@code "Per Unit Pricing (593 Users)"}, {@code "Evaluation"}, negative tiers
+ * such as {@code "-5 Users"} (seen since 2025-11) and the empty string.
  */
 public record Tier(Kind kind, int users) {
 
   /** The user count reported for an unlimited tier, as partner tools conventionally read it. */
   public static final int UNLIMITED_USERS = 10_001;
 
-  private static final Pattern USERS = Pattern.compile("(-?\\d+)\\s+users?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern USERS =
+      Pattern.compile("(-?\\d+)\\s+users?", Pattern.CASE_INSENSITIVE);
   private static final Pattern PER_UNIT =
-      Pattern.compile("per unit pricing\\s*\\(\\s*(\\d+)\\s+users?\\s*\\)", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "per unit pricing\\s*\\(\\s*(\\d+)\\s+users?\\s*\\)", Pattern.CASE_INSENSITIVE);
 
   /** The shapes a tier takes. */
   public enum Kind {
@@ -37,10 +39,12 @@ public record Tier(Kind kind, int users) {
 
   public Tier {
     if ((kind == Kind.USERS || kind == Kind.PER_UNIT) && users < 1) {
-      throw new IllegalArgumentException("a " + kind + " tier needs at least one user, got " + users);
+      throw new IllegalArgumentException(
+          "a " + kind + " tier needs at least one user, got " + users);
     }
     if (kind == Kind.NEGATIVE && users >= 0) {
-      throw new IllegalArgumentException("a negative tier needs a negative user count, got " + users);
+      throw new IllegalArgumentException(
+          "a negative tier needs a negative user count, got " + users);
     }
   }
 
@@ -59,7 +63,8 @@ public record Tier(Kind kind, int users) {
   }
 
   /**
-   * Reads a tier as the live API sends it; tolerant of case, spacing, singular "User" and a missing value.
+   * Reads a tier as the live API sends it; tolerant of case, spacing, singular "User" and a missing
+   * value.
    *
    * @throws IllegalArgumentException when the text is none of the known shapes, naming the text
    */
@@ -98,8 +103,8 @@ public record Tier(Kind kind, int users) {
   }
 
   /**
-   * The user count a tier stands for: N for user and per-unit tiers, {@value #UNLIMITED_USERS} for unlimited, 0 for
-   * a negative tier, and nothing for evaluation and empty tiers.
+   * The user count a tier stands for: N for user and per-unit tiers, {@value #UNLIMITED_USERS} for
+   * unlimited, 0 for a negative tier, and nothing for evaluation and empty tiers.
    */
   public OptionalInt userCount() {
     return switch (kind) {

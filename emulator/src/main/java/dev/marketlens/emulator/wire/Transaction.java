@@ -4,9 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One transaction line exactly as the reporting API returns it (spec §8.3). {@code transactionId} is the order or
- * invoice and repeats across the lines of a multi-app order; {@code transactionLineItemId} is the row key. {@code
- * productId} is served by v3 only.
+ * One transaction line exactly as the reporting API returns it (spec §8.3). {@code transactionId}
+ * is the order or invoice and repeats across the lines of a multi-app order; {@code
+ * transactionLineItemId} is the row key. {@code productId} is served by v3 only.
  */
 public record Transaction(
     String transactionId,

@@ -1,5 +1,5 @@
 /**
- * Licenses and transactions exactly as Atlassian's reporting API serves them, and writers of its JSON and CSV
- * export formats.
+ * Licenses and transactions exactly as Atlassian's reporting API serves them, and writers of its
+ * JSON and CSV export formats.
  */
 package dev.marketlens.emulator.wire;

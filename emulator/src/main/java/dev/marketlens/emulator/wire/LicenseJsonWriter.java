@@ -1,0 +1,141 @@
+package dev.marketlens.emulator.wire;
+
+import static dev.marketlens.emulator.wire.WireJson.date;
+import static dev.marketlens.emulator.wire.WireJson.string;
+import static dev.marketlens.emulator.wire.WireJson.wire;
+
+import java.io.OutputStream;
+import java.util.Iterator;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * Writes licenses as the JSON of the reporting API (spec §7.3, §7.5): the export body is a
+ * top-level array of license objects, and {@link #writeRecord} writes one object into a caller's
+ * generator (for the list envelope).
+ *
+ * <p>Properties follow the order of the spec §7.3 table. The identifiers of {@link LicenseIds} sit
+ * flat at the top level. Null values, empty lists and objects with nothing in them are omitted;
+ * {@code productId} only in v3; the insight fields ({@code attribution}, {@code evaluation*},
+ * {@code daysToConvertEval}, {@code parentProduct*}, {@code installedOnSandbox}) only with {@code
+ * withDataInsights} (spec §7.4). The live field is {@code newBillingSystem}, not the swagger's
+ * {@code isNewBillingSystem}. {@code upgradeEvaluationEndDate} is a CSV-only column (spec §7.3) and
+ * is not written. Contacts ({@code technicalContact}, {@code billingContact} and the partner's
+ * {@code billingContact}) have the swagger's eight-field license contact shape.
+ */
+public final class LicenseJsonWriter implements ExportWriter<License> {
+
+  private final WireFormat wire;
+
+  /** A writer of licenses as served by {@code wire}'s API version and insight flag. */
+  public LicenseJsonWriter(WireFormat wire) {
+    if (wire == null) {
+      throw new IllegalArgumentException("a license writer needs a wire format");
+    }
+    this.wire = wire;
+  }
+
+  @Override
+  public ExportFormat format() {
+    return ExportFormat.JSON;
+  }
+
+  /** The wire options this writer applies. */
+  public WireFormat wireFormat() {
+    return wire;
+  }
+
+  @Override
+  public void write(Iterator<? extends License> licenses, OutputStream out) {
+    try (JsonGenerator g = WireJson.createGenerator(out)) {
+      g.writeStartArray();
+      while (licenses.hasNext()) {
+        writeRecord(licenses.next(), g);
+      }
+      g.writeEndArray();
+    }
+  }
+
+  /**
+   * Writes one license object at the generator's current position (an array element or a property
+   * value).
+   */
+  public void writeRecord(License license, JsonGenerator g) {
+    LicenseIds ids = license.ids();
+    LicenseInsights insights = wire.withDataInsights() ? license.insights() : null;
+    g.writeStartObject();
+    if (ids != null) {
+      string(g, "addonLicenseId", ids.addonLicenseId());
+      string(g, "hostLicenseId", ids.hostLicenseId());
+      string(g, "licenseId", ids.licenseId());
+      string(g, "appEntitlementId", ids.appEntitlementId());
+      string(g, "appEntitlementNumber", ids.appEntitlementNumber());
+      string(g, "hostEntitlementId", ids.hostEntitlementId());
+      string(g, "hostEntitlementNumber", ids.hostEntitlementNumber());
+      string(g, "cloudId", ids.cloudId());
+      string(g, "cloudSiteHostname", ids.cloudSiteHostname());
+    }
+    string(g, "addonKey", license.addonKey());
+    if (wire.includesProductId()) {
+      string(g, "productId", license.productId());
+    }
+    string(g, "addonName", license.addonName());
+    wire(g, "hosting", license.hosting());
+    string(g, "appEdition", license.appEdition());
+    date(g, "upgradeEvaluationStartDate", license.upgradeEvaluationStartDate());
+    string(g, "upgradeEvaluatingEdition", license.upgradeEvaluatingEdition());
+    date(g, "latestEvaluationStartDate", license.latestEvaluationStartDate());
+    date(g, "latestMaintenanceStartDate", license.latestMaintenanceStartDate());
+    string(g, "newBillingSystem", license.newBillingSystem());
+    date(g, "lastUpdated", license.lastUpdated());
+    wire(g, "licenseType", license.licenseType());
+    date(g, "maintenanceStartDate", license.maintenanceStartDate());
+    date(g, "maintenanceEndDate", license.maintenanceEndDate());
+    wire(g, "status", license.status());
+    WireJson.tier(g, "tier", license.tier());
+    CmtDetails cmt = license.cmtDetails();
+    if (cmt != null) {
+      g.writeObjectPropertyStart("cmtDetails");
+      string(g, "status", cmt.status());
+      string(g, "relatedOnPremLicense", cmt.relatedOnPremLicense());
+      g.writeEndObject();
+    }
+    WireJson.contactDetails(g, "contactDetails", license.contactDetails(), true);
+    WireJson.partnerDetails(g, license.partnerDetails(), true);
+    if (insights != null) {
+      writeAttribution(g, insights.attribution());
+    }
+    string(g, "extendedServerSupport", license.extendedServerSupport());
+    string(g, "licenseSourceType", license.licenseSourceType());
+    if (insights != null) {
+      string(g, "evaluationOpportunitySize", insights.evaluationOpportunitySize());
+      string(g, "evaluationLicense", insights.evaluationLicense());
+      string(g, "daysToConvertEval", insights.daysToConvertEval());
+      string(g, "evaluationStartDate", insights.evaluationStartDate());
+      string(g, "evaluationEndDate", insights.evaluationEndDate());
+      string(g, "evaluationSaleDate", insights.evaluationSaleDate());
+      string(g, "parentProductBillingCycle", insights.parentProductBillingCycle());
+      string(g, "parentProductName", insights.parentProductName());
+      string(g, "parentProductEdition", insights.parentProductEdition());
+      string(g, "installedOnSandbox", insights.installedOnSandbox());
+    }
+    string(g, "transactionAccountId", license.transactionAccountId());
+    string(g, "inGracePeriod", license.inGracePeriod());
+    WireJson.strings(g, "cloudComplianceBoundaries", license.cloudComplianceBoundaries());
+    string(g, "licenseLevel", license.licenseLevel());
+    g.writeEndObject();
+  }
+
+  private static void writeAttribution(JsonGenerator g, Attribution a) {
+    if (a == null) {
+      return;
+    }
+    g.writeObjectPropertyStart("attribution");
+    string(g, "channel", a.channel());
+    string(g, "referrerDomain", a.referrerDomain());
+    string(g, "campaignSource", a.campaignSource());
+    string(g, "campaignMedium", a.campaignMedium());
+    string(g, "campaignName", a.campaignName());
+    string(g, "campaignContent", a.campaignContent());
+    g.writeEndObject();
+  }
+}

@@ -1,0 +1,315 @@
+package dev.marketlens.emulator.world;
+
+import dev.marketlens.emulator.commerce.App;
+import dev.marketlens.emulator.commerce.MrrLedger;
+import dev.marketlens.emulator.commerce.Payouts;
+import dev.marketlens.emulator.commerce.RefundPolicy;
+import dev.marketlens.emulator.commerce.ServiceEvent;
+import dev.marketlens.emulator.commerce.Vendor;
+import dev.marketlens.emulator.wire.DiscountType;
+import dev.marketlens.emulator.wire.PurchaseDetails;
+import dev.marketlens.emulator.wire.SaleType;
+import dev.marketlens.emulator.wire.Transaction;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * What a vendor's metrics must come to, computed from what happened in the world (service events
+ * with true customer and license identities, evaluation episodes) rather than from the exported
+ * records: MRR movements vendor-wide and per app, evaluations and conversions, refunds, revenue and
+ * payouts, month by month.
+ */
+public final class GroundTruth {
+
+  /**
+   * Metrics spec §5.11: an evaluation converts when the first paid sale is within 60 days of its
+   * start.
+   */
+  public static final int CONVERSION_WINDOW_DAYS = 60;
+
+  /**
+   * One month of evaluations by evaluation-start month, in the shape of the metrics' {@code
+   * conversion} report.
+   */
+  public record Conversion(
+      YearMonth month,
+      int evaluations,
+      int converted,
+      BigDecimal conversionRate,
+      int eventualConversions,
+      Integer medianDaysToConvert) {}
+
+  /** One month of refunds (amounts negative, cents) and how the policy classified them. */
+  public record Refunds(
+      YearMonth month,
+      int count,
+      long purchaseCents,
+      long vendorCents,
+      Map<RefundPolicy.Rule, Integer> byRule) {}
+
+  /** One month of one app's transactions, in cents. */
+  public record Revenue(
+      YearMonth month,
+      String addonKey,
+      int lines,
+      int zeroDollarLines,
+      long grossCents,
+      long vendorCents,
+      long listCents,
+      Map<DiscountType, Long> discountCents) {}
+
+  /** A subscription's month-end MRR in cents (net), recorded at each month it changed. */
+  public record SubscriptionMrr(
+      String lineage, String customer, String addonKey, Map<YearMonth, Long> changes) {}
+
+  private final Vendor vendor;
+  private final YearMonth from;
+  private final YearMonth to;
+  private final List<MrrLedger.Movements> movements;
+  private final Map<String, List<MrrLedger.Movements>> movementsByApp;
+  private final List<Conversion> conversions;
+  private final List<Refunds> refunds;
+  private final List<Revenue> revenue;
+  private final List<Payouts.Month> payouts;
+  private final List<SubscriptionMrr> subscriptions;
+
+  private GroundTruth(Vendor vendor, World world) {
+    this.vendor = vendor;
+    this.from = YearMonth.from(world.spec().from());
+    this.to = YearMonth.from(world.clock());
+    Set<String> keys = new HashSet<>();
+    for (App a : vendor.apps()) {
+      keys.add(a.addonKey());
+    }
+    List<ServiceEvent> events = new ArrayList<>();
+    for (ServiceEvent e : world.serviceEvents()) {
+      if (keys.contains(e.addonKey())) {
+        events.add(e);
+      }
+    }
+    MrrLedger ledger =
+        new MrrLedger(MrrLedger.Basis.NET, MrrLedger.DEFAULT_GRACE_DAYS, world.clock());
+    this.movements = ledger.movements(events, ServiceEvent::customer, from, to);
+    Map<String, List<MrrLedger.Movements>> byApp = new TreeMap<>();
+    for (App a : vendor.apps()) {
+      List<ServiceEvent> appEvents =
+          events.stream().filter(e -> e.addonKey().equals(a.addonKey())).toList();
+      byApp.put(
+          a.addonKey(),
+          ledger.movements(appEvents, e -> e.customer() + "|" + e.addonKey(), from, to));
+    }
+    this.movementsByApp = byApp;
+    this.subscriptions = subscriptions(ledger, events);
+    this.conversions = conversions(world, keys);
+    List<Transaction> lines = new ArrayList<>();
+    for (Transaction t : world.transactions()) {
+      if (keys.contains(t.addonKey())) {
+        lines.add(t);
+      }
+    }
+    this.refunds = refunds(world, keys);
+    this.revenue = revenue(lines);
+    this.payouts = payouts(lines);
+  }
+
+  /** The ground truth of one vendor of a world. */
+  public static GroundTruth of(World world, Vendor vendor) {
+    return new GroundTruth(vendor, world);
+  }
+
+  public Vendor vendor() {
+    return vendor;
+  }
+
+  public YearMonth from() {
+    return from;
+  }
+
+  public YearMonth to() {
+    return to;
+  }
+
+  /** Vendor-wide movements (unit: customer), NET basis, 30 days of grace. */
+  public List<MrrLedger.Movements> movements() {
+    return movements;
+  }
+
+  /** Movements per app (unit: customer × app). */
+  public Map<String, List<MrrLedger.Movements>> movementsByApp() {
+    return movementsByApp;
+  }
+
+  public List<Conversion> conversions() {
+    return conversions;
+  }
+
+  public List<Refunds> refunds() {
+    return refunds;
+  }
+
+  public List<Revenue> revenue() {
+    return revenue;
+  }
+
+  public List<Payouts.Month> payouts() {
+    return payouts;
+  }
+
+  public List<SubscriptionMrr> subscriptions() {
+    return subscriptions;
+  }
+
+  private List<SubscriptionMrr> subscriptions(MrrLedger ledger, List<ServiceEvent> events) {
+    Map<String, ServiceEvent> first = new TreeMap<>();
+    for (ServiceEvent e : events) {
+      first.putIfAbsent(e.lineage(), e);
+    }
+    Map<String, long[]> series = ledger.monthEndMrr(events, ServiceEvent::lineage, from, to);
+    List<SubscriptionMrr> out = new ArrayList<>();
+    for (Map.Entry<String, ServiceEvent> entry : first.entrySet()) {
+      long[] s = series.get(entry.getKey());
+      Map<YearMonth, Long> changes = new TreeMap<>();
+      long previous = 0;
+      for (int k = 0; s != null && k < s.length; k++) {
+        if (s[k] != previous) {
+          changes.put(from.plusMonths(k), s[k]);
+          previous = s[k];
+        }
+      }
+      ServiceEvent e = entry.getValue();
+      out.add(new SubscriptionMrr(entry.getKey(), e.customer(), e.addonKey(), changes));
+    }
+    return out;
+  }
+
+  private List<Conversion> conversions(World world, Set<String> keys) {
+    SortedMap<YearMonth, List<Long>> days = new TreeMap<>();
+    SortedMap<YearMonth, int[]> counts = new TreeMap<>();
+    for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+      counts.put(m, new int[3]);
+      days.put(m, new ArrayList<>());
+    }
+    for (EvaluationEpisode e : world.evaluations()) {
+      YearMonth m = YearMonth.from(e.start());
+      if (!keys.contains(e.addonKey()) || !counts.containsKey(m)) {
+        continue;
+      }
+      int[] c = counts.get(m);
+      c[0]++;
+      if (e.saleDate() != null) {
+        long day = ChronoUnit.DAYS.between(e.start(), e.saleDate());
+        c[2]++;
+        if (day >= 0 && day <= CONVERSION_WINDOW_DAYS) {
+          c[1]++;
+          days.get(m).add(day);
+        }
+      }
+    }
+    List<Conversion> out = new ArrayList<>();
+    for (Map.Entry<YearMonth, int[]> e : counts.entrySet()) {
+      int[] c = e.getValue();
+      List<Long> d = days.get(e.getKey());
+      d.sort(null);
+      Integer median =
+          d.isEmpty()
+              ? null
+              : (int)
+                  (d.size() % 2 == 1
+                      ? d.get(d.size() / 2)
+                      : (d.get(d.size() / 2 - 1) + d.get(d.size() / 2)) / 2);
+      BigDecimal rate =
+          c[0] == 0
+              ? null
+              : BigDecimal.valueOf(c[1]).divide(BigDecimal.valueOf(c[0]), 4, RoundingMode.HALF_UP);
+      out.add(new Conversion(e.getKey(), c[0], c[1], rate, c[2], median));
+    }
+    return out;
+  }
+
+  private List<Refunds> refunds(World world, Set<String> keys) {
+    SortedMap<YearMonth, Refunds> byMonth = new TreeMap<>();
+    for (Transaction t : world.transactions()) {
+      PurchaseDetails p = t.purchaseDetails();
+      if (!keys.contains(t.addonKey()) || p.saleType() != SaleType.REFUND) {
+        continue;
+      }
+      YearMonth m = YearMonth.from(p.saleDate());
+      Refunds r =
+          byMonth.getOrDefault(m, new Refunds(m, 0, 0, 0, new EnumMap<>(RefundPolicy.Rule.class)));
+      Map<RefundPolicy.Rule, Integer> rules = new EnumMap<>(RefundPolicy.Rule.class);
+      rules.putAll(r.byRule());
+      RefundPolicy.Rule rule =
+          RefundPolicy.classify(
+              p.originalTransactionDetails().saleDate(),
+              p.saleDate(),
+              -p.purchasePriceCents(),
+              false);
+      rules.merge(rule, 1, Integer::sum);
+      byMonth.put(
+          m,
+          new Refunds(
+              m,
+              r.count() + 1,
+              r.purchaseCents() + p.purchasePriceCents(),
+              r.vendorCents() + p.vendorAmountCents(),
+              rules));
+    }
+    return new ArrayList<>(byMonth.values());
+  }
+
+  private static List<Revenue> revenue(List<Transaction> lines) {
+    Map<String, Revenue> acc = new TreeMap<>();
+    for (Transaction t : lines) {
+      PurchaseDetails p = t.purchaseDetails();
+      YearMonth m = YearMonth.from(p.saleDate());
+      String key = m + "|" + t.addonKey();
+      Revenue r =
+          acc.getOrDefault(
+              key, new Revenue(m, t.addonKey(), 0, 0, 0, 0, 0, new EnumMap<>(DiscountType.class)));
+      Map<DiscountType, Long> discounts = new EnumMap<>(DiscountType.class);
+      discounts.putAll(r.discountCents());
+      for (DiscountType type : DiscountType.values()) {
+        long amount = p.discountCents(type);
+        if (amount > 0) {
+          discounts.merge(type, amount, Long::sum);
+        }
+      }
+      boolean zero = p.purchasePriceCents() == 0;
+      acc.put(
+          key,
+          new Revenue(
+              m,
+              t.addonKey(),
+              r.lines() + 1,
+              r.zeroDollarLines() + (zero ? 1 : 0),
+              r.grossCents() + p.purchasePriceCents(),
+              r.vendorCents() + p.vendorAmountCents(),
+              r.listCents() + p.purchasePriceCents() + p.discountTotalCents(),
+              discounts));
+    }
+    return new ArrayList<>(acc.values());
+  }
+
+  private List<Payouts.Month> payouts(List<Transaction> lines) {
+    SortedMap<YearMonth, long[]> monthly = new TreeMap<>();
+    for (Transaction t : lines) {
+      PurchaseDetails p = t.purchaseDetails();
+      long[] sr = monthly.computeIfAbsent(YearMonth.from(p.saleDate()), k -> new long[2]);
+      sr[p.vendorAmountCents() < 0 ? 1 : 0] += p.vendorAmountCents();
+    }
+    if (!monthly.isEmpty() && monthly.lastKey().isBefore(to)) {
+      monthly.put(to, new long[2]);
+    }
+    return Payouts.ledger(monthly);
+  }
+}

@@ -1,0 +1,100 @@
+package dev.marketlens.emulator.world;
+
+import dev.marketlens.emulator.wire.CmtDetails;
+import dev.marketlens.emulator.wire.ContactDetails;
+import dev.marketlens.emulator.wire.Hosting;
+import dev.marketlens.emulator.wire.License;
+import dev.marketlens.emulator.wire.LicenseIds;
+import dev.marketlens.emulator.wire.LicenseInsights;
+import dev.marketlens.emulator.wire.LicenseStatus;
+import dev.marketlens.emulator.wire.LicenseType;
+import dev.marketlens.emulator.wire.PartnerDetails;
+import dev.marketlens.emulator.wire.Tier;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The mutable state of a license during simulation; snapshots become {@link License} versions. */
+final class LicenseState {
+  LicenseIds ids;
+  String addonKey;
+  String productId;
+  String addonName;
+  Hosting hosting;
+  String appEdition;
+  LocalDate latestEvaluationStartDate;
+  LocalDate latestMaintenanceStartDate;
+  String newBillingSystem;
+  LicenseType licenseType;
+  LocalDate maintenanceStartDate;
+  LocalDate maintenanceEndDate;
+  LicenseStatus status = LicenseStatus.ACTIVE;
+  Tier tier;
+  CmtDetails cmtDetails;
+  ContactDetails contactDetails;
+  PartnerDetails partnerDetails;
+  String extendedServerSupport;
+  String licenseSourceType = "Non-Atlassian";
+  LicenseInsights insights;
+  String transactionAccountId;
+  List<String> cloudComplianceBoundaries;
+  String licenseLevel;
+
+  /**
+   * The evaluation license whose id {@code insights.evaluationLicense} names, resolved when ids are
+   * known.
+   */
+  LicenseLife evaluationKey;
+
+  License snapshot(LocalDate lastUpdated) {
+    return new License(
+        ids,
+        addonKey,
+        productId,
+        addonName,
+        hosting,
+        appEdition,
+        null,
+        null,
+        null,
+        latestEvaluationStartDate,
+        latestMaintenanceStartDate,
+        newBillingSystem,
+        lastUpdated,
+        licenseType,
+        maintenanceStartDate,
+        maintenanceEndDate,
+        status,
+        tier,
+        cmtDetails,
+        contactDetails,
+        partnerDetails,
+        extendedServerSupport,
+        licenseSourceType,
+        resolvedInsights(),
+        transactionAccountId,
+        null,
+        cloudComplianceBoundaries,
+        licenseLevel);
+  }
+
+  private LicenseInsights resolvedInsights() {
+    LicenseInsights i = insights;
+    if (i == null || evaluationKey == null || LicenseInsights.NA.equals(i.evaluationStartDate())) {
+      return i;
+    }
+    String id =
+        evaluationKey.cloudSite ? evaluationKey.appEntitlementId : evaluationKey.addonLicenseId;
+    return new LicenseInsights(
+        i.evaluationOpportunitySize(),
+        id,
+        i.daysToConvertEval(),
+        i.evaluationStartDate(),
+        i.evaluationEndDate(),
+        i.evaluationSaleDate(),
+        i.attribution(),
+        i.parentProductBillingCycle(),
+        i.parentProductName(),
+        i.parentProductEdition(),
+        i.installedOnSandbox());
+  }
+}

@@ -1,0 +1,51 @@
+package dev.marketlens.emulator.world;
+
+import dev.marketlens.emulator.commerce.RefundPolicy;
+import dev.marketlens.emulator.wire.Transaction;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One transaction line over its life: the sale, the license it belongs to and its dated changes.
+ */
+final class SaleLife {
+  final Customer customer;
+  final LicenseLife license;
+  final long journeyKey;
+  final int localSeq;
+  final LocalDate created;
+
+  /** Lines of one customer with the same order key share a transaction id. */
+  final String orderKey;
+
+  final SaleState state = new SaleState();
+  final Timeline<SaleState> timeline;
+
+  /** For refunds: the line refunded and the policy rule that granted it. */
+  SaleLife refundOf;
+
+  RefundPolicy.Rule refundRule;
+
+  /** Whether the invoice belongs to Atlassian's newer billing system (IN- ids, UUID line items). */
+  boolean newBilling;
+
+  SaleLife(
+      Customer customer,
+      LicenseLife license,
+      long journeyKey,
+      int localSeq,
+      LocalDate created,
+      String orderKey) {
+    this.customer = customer;
+    this.license = license;
+    this.journeyKey = journeyKey;
+    this.localSeq = localSeq;
+    this.created = created;
+    this.orderKey = orderKey;
+    this.timeline = new Timeline<>(created);
+  }
+
+  List<Versioned<Transaction>> versions(LocalDate clock) {
+    return timeline.versions(state, clock, SaleState::snapshot);
+  }
+}

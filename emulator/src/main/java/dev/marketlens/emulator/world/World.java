@@ -1,0 +1,117 @@
+package dev.marketlens.emulator.world;
+
+import dev.marketlens.emulator.commerce.App;
+import dev.marketlens.emulator.commerce.ServiceEvent;
+import dev.marketlens.emulator.commerce.Vendor;
+import dev.marketlens.emulator.wire.License;
+import dev.marketlens.emulator.wire.Transaction;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A generated vendor world as of its clock: the catalog, every license and transaction line with
+ * its version history, free-starter-tier entitlements, and what really happened (service events and
+ * evaluation episodes) for the ground truth.
+ */
+public final class World {
+
+  private final WorldSpec spec;
+  private final LocalDate clock;
+  private final List<Vendor> vendors;
+  private final List<RecordHistory<License>> licenses;
+  private final List<RecordHistory<Transaction>> transactions;
+  private final List<FreeStarterEntitlement> freeStarter;
+  private final List<ServiceEvent> serviceEvents;
+  private final List<EvaluationEpisode> evaluations;
+
+  World(
+      WorldSpec spec,
+      LocalDate clock,
+      List<Vendor> vendors,
+      List<RecordHistory<License>> licenses,
+      List<RecordHistory<Transaction>> transactions,
+      List<FreeStarterEntitlement> freeStarter,
+      List<ServiceEvent> serviceEvents,
+      List<EvaluationEpisode> evaluations) {
+    this.spec = spec;
+    this.clock = clock;
+    this.vendors = List.copyOf(vendors);
+    this.licenses = List.copyOf(licenses);
+    this.transactions = List.copyOf(transactions);
+    this.freeStarter = List.copyOf(freeStarter);
+    this.serviceEvents = List.copyOf(serviceEvents);
+    this.evaluations = List.copyOf(evaluations);
+  }
+
+  public WorldSpec spec() {
+    return spec;
+  }
+
+  /** The last day that has happened. */
+  public LocalDate clock() {
+    return clock;
+  }
+
+  public List<Vendor> vendors() {
+    return vendors;
+  }
+
+  /** Every license with every version up to the clock, in the order they were created. */
+  public List<RecordHistory<License>> licenseHistories() {
+    return licenses;
+  }
+
+  /** Every transaction line with every version up to the clock, in the order they were created. */
+  public List<RecordHistory<Transaction>> transactionHistories() {
+    return transactions;
+  }
+
+  /** The licenses as the reporting API serves them on the clock day: the latest version of each. */
+  public List<License> licenses() {
+    List<License> current = new ArrayList<>(licenses.size());
+    for (RecordHistory<License> h : licenses) {
+      current.add(h.latest());
+    }
+    return current;
+  }
+
+  /** The transaction lines as the reporting API serves them on the clock day. */
+  public List<Transaction> transactions() {
+    List<Transaction> current = new ArrayList<>(transactions.size());
+    for (RecordHistory<Transaction> h : transactions) {
+      current.add(h.latest());
+    }
+    return current;
+  }
+
+  public List<FreeStarterEntitlement> freeStarterEntitlements() {
+    return freeStarter;
+  }
+
+  /**
+   * Every sale, renewal, upgrade and refund as it happened, with true customer and license
+   * identities.
+   */
+  public List<ServiceEvent> serviceEvents() {
+    return serviceEvents;
+  }
+
+  /** Every evaluation episode as it happened. */
+  public List<EvaluationEpisode> evaluations() {
+    return evaluations;
+  }
+
+  /** The vendor selling an app. */
+  public Optional<Vendor> vendorOf(String addonKey) {
+    for (Vendor v : vendors) {
+      for (App a : v.apps()) {
+        if (a.addonKey().equals(addonKey)) {
+          return Optional.of(v);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+}
