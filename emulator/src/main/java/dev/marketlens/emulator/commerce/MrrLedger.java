@@ -2,13 +2,10 @@ package dev.marketlens.emulator.commerce;
 
 import dev.marketlens.emulator.wire.BillingPeriod;
 import dev.marketlens.emulator.wire.SaleType;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,10 +16,14 @@ import java.util.function.Function;
 /**
  * The ground-truth MRR ledger: turns what happened ({@link ServiceEvent}s) into month-end MRR per
  * unit and the movements between months, following {@code metrics-spec.md} (service intervals
- * N1–N3, grace on coverage gaps, month-end classification). Arithmetic is exact to {@value #SCALE}
- * decimal places of a cent with half-up rounding at each division; a unit's month-end MRR is then
- * rounded half-up to whole cents (values of at most half a cent, and negative values, count as
- * zero), so every total is a sum of whole cents and opening + movements = closing holds exactly.
+ * N1–N3, grace on coverage gaps, month-end classification).
+ *
+ * <p>Arithmetic: monthly rates are fixed-point integers in millionths of a cent ({@value #SCALE}
+ * decimal places of a cent), each division rounded half up (away from zero for negative refunds);
+ * sums are exact. A unit's month-end MRR is then rounded half up to whole cents, and at most half a
+ * cent (or a negative value) counts as zero. Every total is therefore a sum of whole cents and
+ * opening + movements = closing holds exactly. Amounts beyond about 10 million dollars per line
+ * overflow and fail loudly.
  */
 public final class MrrLedger {
 
@@ -36,8 +37,11 @@ public final class MrrLedger {
     LIST
   }
 
-  /** Decimal places of a cent kept in intermediate results. */
-  public static final int SCALE = 10;
+  /** Decimal places of a cent kept in monthly rates. */
+  public static final int SCALE = 6;
+
+  /** Fixed-point units per cent. */
+  static final long UNITS = 1_000_000L;
 
   /** A whole monthly or annual term may differ from the calendar by this many days. */
   public static final int SNAP_TOLERANCE_DAYS = 3;
@@ -45,7 +49,6 @@ public final class MrrLedger {
   /** Default grace on coverage gaps. */
   public static final int DEFAULT_GRACE_DAYS = 30;
 
-  private static final BigDecimal HALF_CENT = new BigDecimal("0.5");
   private static final Comparator<ServiceEvent> LICENSE_ORDER =
       Comparator.comparing(ServiceEvent::start)
           .thenComparing(ServiceEvent::saleDate)
@@ -71,34 +74,49 @@ public final class MrrLedger {
     }
   }
 
-  /** A service interval {@code [start, effectiveEnd)} with its monthly rate in cents. */
+  /**
+   * A service interval {@code [start, effectiveEnd)} with its monthly rate in millionths of a cent.
+   */
   static final class Interval {
     final ServiceEvent event;
-    final LocalDate start;
-    final LocalDate end;
-    LocalDate effectiveEnd;
-    final BigDecimal monthlyRate;
+    final long start;
+    final long end;
+    long effectiveEnd;
+    final long monthlyRate;
 
-    Interval(ServiceEvent event, BigDecimal monthlyRate) {
+    Interval(ServiceEvent event, long monthlyRate) {
       this.event = event;
-      this.start = event.start();
-      this.end = event.end();
-      this.effectiveEnd = event.end();
+      this.start = event.start().toEpochDay();
+      this.end = event.end().toEpochDay();
+      this.effectiveEnd = end;
       this.monthlyRate = monthlyRate;
     }
 
-    boolean activeOn(LocalDate d) {
-      return !d.isBefore(start) && d.isBefore(effectiveEnd);
+    boolean activeOn(long day) {
+      return day >= start && day < effectiveEnd;
     }
 
     boolean hasLength() {
-      return effectiveEnd.isAfter(start);
+      return effectiveEnd > start;
+    }
+  }
+
+  /** The service intervals of a set of events, computed once and grouped by any unit. */
+  public static final class Intervals {
+    private final List<Interval> all;
+
+    private Intervals(List<Interval> all) {
+      this.all = all;
+    }
+
+    public int size() {
+      return all.size();
     }
   }
 
   private final Basis basis;
   private final int graceDays;
-  private final LocalDate asOf;
+  private final long asOf;
 
   public MrrLedger(Basis basis, int graceDays, LocalDate asOf) {
     if (graceDays < 0) {
@@ -106,7 +124,7 @@ public final class MrrLedger {
     }
     this.basis = basis;
     this.graceDays = graceDays;
-    this.asOf = asOf;
+    this.asOf = asOf.toEpochDay();
   }
 
   /**
@@ -119,14 +137,20 @@ public final class MrrLedger {
       Function<ServiceEvent, String> unitOf,
       YearMonth from,
       YearMonth to) {
+    return monthEndMrr(intervals(events), unitOf, from, to);
+  }
+
+  /** Month-end MRR per unit from intervals computed once with {@link #intervals}. */
+  public Map<String, long[]> monthEndMrr(
+      Intervals intervals, Function<ServiceEvent, String> unitOf, YearMonth from, YearMonth to) {
     Map<String, List<Interval>> byUnit = new LinkedHashMap<>();
-    for (Interval i : intervals(events)) {
+    for (Interval i : intervals.all) {
       byUnit.computeIfAbsent(unitOf.apply(i.event), k -> new ArrayList<>()).add(i);
     }
     int months = (int) ChronoUnit.MONTHS.between(from, to) + 1;
-    LocalDate[] monthEnds = new LocalDate[months];
+    long[] monthEnds = new long[months];
     for (int k = 0; k < months; k++) {
-      monthEnds[k] = from.plusMonths(k).atEndOfMonth();
+      monthEnds[k] = from.plusMonths(k).atEndOfMonth().toEpochDay();
     }
     Map<String, long[]> result = new LinkedHashMap<>();
     for (Map.Entry<String, List<Interval>> e : byUnit.entrySet()) {
@@ -135,13 +159,34 @@ public final class MrrLedger {
     return result;
   }
 
-  /** Movements for every month of {@code [from, to]}, summed over units. */
+  /**
+   * Movements for every month of {@code [from, to]}, summed over units. History before {@code from}
+   * counts: the first month opens at the previous month's close, and a unit that paid before is
+   * reactivated, not new.
+   */
   public List<Movements> movements(
       List<ServiceEvent> events,
       Function<ServiceEvent, String> unitOf,
       YearMonth from,
       YearMonth to) {
-    return movements(monthEndMrr(events, unitOf, from, to).values(), from, to);
+    return movements(intervals(events), unitOf, from, to);
+  }
+
+  /**
+   * Movements from intervals computed once with {@link #intervals}; history before {@code from}
+   * counts.
+   */
+  public List<Movements> movements(
+      Intervals intervals, Function<ServiceEvent, String> unitOf, YearMonth from, YearMonth to) {
+    YearMonth first = from;
+    for (Interval i : intervals.all) {
+      YearMonth m = YearMonth.from(LocalDate.ofEpochDay(i.start));
+      if (m.isBefore(first)) {
+        first = m;
+      }
+    }
+    List<Movements> all = movements(monthEndMrr(intervals, unitOf, first, to).values(), first, to);
+    return all.subList((int) ChronoUnit.MONTHS.between(first, from), all.size());
   }
 
   /** Movements from per-unit month-end series that start at {@code from}. */
@@ -185,7 +230,7 @@ public final class MrrLedger {
   }
 
   /** Service intervals of every license, with the N1–N3 rates (metrics spec §2). */
-  List<Interval> intervals(List<ServiceEvent> events) {
+  public Intervals intervals(List<ServiceEvent> events) {
     Map<String, List<ServiceEvent>> byLicense = new HashMap<>();
     for (ServiceEvent e : events) {
       byLicense.computeIfAbsent(e.lineage(), k -> new ArrayList<>()).add(e);
@@ -195,45 +240,48 @@ public final class MrrLedger {
       license.sort(LICENSE_ORDER);
       List<Interval> done = new ArrayList<>(license.size());
       for (ServiceEvent e : license) {
-        Interval interval = new Interval(e, rate(e, done));
-        done.add(interval);
+        done.add(new Interval(e, rate(e, done)));
       }
       all.addAll(done);
     }
-    return all;
+    return new Intervals(all);
   }
 
-  private BigDecimal rate(ServiceEvent e, List<Interval> earlier) {
-    long amount = e.amount(basis);
-    long days = ChronoUnit.DAYS.between(e.start(), e.end());
+  /** The monthly rate of one event, in millionths of a cent. */
+  private long rate(ServiceEvent e, List<Interval> earlier) {
+    long amount = Math.multiplyExact(e.amount(basis), UNITS);
+    long start = e.start().toEpochDay();
+    long end = e.end().toEpochDay();
+    long days = end - start;
     if (days <= 0) {
-      return BigDecimal.ZERO;
+      return 0;
     }
     if (e.saleType() == SaleType.UPGRADE || e.saleType() == SaleType.DOWNGRADE) {
-      BigDecimal credit = BigDecimal.ZERO;
+      long credit = 0;
       for (Interval p : earlier) {
-        if (p.activeOn(e.start())) {
-          LocalDate overlapEnd = p.effectiveEnd.isBefore(e.end()) ? p.effectiveEnd : e.end();
-          long overlap = ChronoUnit.DAYS.between(e.start(), overlapEnd);
-          credit =
-              credit.add(
-                  p.monthlyRate
-                      .multiply(BigDecimal.valueOf(12 * overlap))
-                      .divide(BigDecimal.valueOf(365), SCALE, RoundingMode.HALF_UP));
-          p.effectiveEnd = e.start();
+        if (p.activeOn(start)) {
+          long overlap = Math.min(p.effectiveEnd, end) - start;
+          credit += divide(Math.multiplyExact(p.monthlyRate, 12 * overlap), 365);
+          p.effectiveEnd = start;
         }
       }
-      return BigDecimal.valueOf(amount)
-          .add(credit)
-          .multiply(BigDecimal.valueOf(365))
-          .divide(BigDecimal.valueOf(12 * days), SCALE, RoundingMode.HALF_UP);
+      return divide(Math.multiplyExact(amount + credit, 365), 12 * days);
     }
     int n = wholeTermMonths(e.billingPeriod(), e.start(), e.end());
     if (n > 0) {
-      return BigDecimal.valueOf(amount).divide(BigDecimal.valueOf(n), SCALE, RoundingMode.HALF_UP);
+      return divide(amount, n);
     }
-    return BigDecimal.valueOf(amount * 365)
-        .divide(BigDecimal.valueOf(12 * days), SCALE, RoundingMode.HALF_UP);
+    return divide(Math.multiplyExact(amount, 365), 12 * days);
+  }
+
+  /** Division rounded half away from zero. */
+  static long divide(long numerator, long denominator) {
+    long q = Math.abs(numerator) / denominator;
+    long r = Math.abs(numerator) % denominator;
+    if (2 * r >= denominator) {
+      q++;
+    }
+    return numerator < 0 ? -q : q;
   }
 
   /**
@@ -258,10 +306,9 @@ public final class MrrLedger {
     return off <= SNAP_TOLERANCE_DAYS ? n : 0;
   }
 
-  private long[] unitSeries(List<Interval> intervals, LocalDate[] monthEnds) {
+  private long[] unitSeries(List<Interval> intervals, long[] monthEnds) {
     int months = monthEnds.length;
-    BigDecimal[] diff = new BigDecimal[months + 1];
-    Arrays.fill(diff, BigDecimal.ZERO);
+    long[] diff = new long[months + 1];
     int[] coverDiff = new int[months + 1];
     for (Interval i : intervals) {
       if (!i.hasLength()) {
@@ -272,19 +319,18 @@ public final class MrrLedger {
       if (first > last) {
         continue;
       }
-      diff[first] = diff[first].add(i.monthlyRate);
-      diff[last + 1] = diff[last + 1].subtract(i.monthlyRate);
+      diff[first] += i.monthlyRate;
+      diff[last + 1] -= i.monthlyRate;
       coverDiff[first]++;
       coverDiff[last + 1]--;
     }
     long[] series = new long[months];
-    BigDecimal running = BigDecimal.ZERO;
+    long running = 0;
     int covered = 0;
     for (int k = 0; k < months; k++) {
-      running = running.add(diff[k]);
+      running += diff[k];
       covered += coverDiff[k];
-      BigDecimal m = covered > 0 ? running : bridged(intervals, monthEnds[k]);
-      series[k] = toCents(m);
+      series[k] = toCents(covered > 0 ? running : bridged(intervals, monthEnds[k]));
     }
     return series;
   }
@@ -293,54 +339,52 @@ public final class MrrLedger {
    * Metrics spec §3.5: MRR on an uncovered day, kept from the last covered day when the gap is
    * within grace.
    */
-  private BigDecimal bridged(List<Interval> intervals, LocalDate d) {
-    LocalDate lastEnd = null;
-    LocalDate nextStart = null;
+  private long bridged(List<Interval> intervals, long d) {
+    long lastEnd = Long.MIN_VALUE;
+    long nextStart = Long.MAX_VALUE;
     for (Interval i : intervals) {
       if (!i.hasLength()) {
         continue;
       }
-      if (!i.effectiveEnd.isAfter(d) && (lastEnd == null || i.effectiveEnd.isAfter(lastEnd))) {
+      if (i.effectiveEnd <= d && i.effectiveEnd > lastEnd) {
         lastEnd = i.effectiveEnd;
       }
-      if (i.start.isAfter(d) && (nextStart == null || i.start.isBefore(nextStart))) {
+      if (i.start > d && i.start < nextStart) {
         nextStart = i.start;
       }
     }
-    if (lastEnd == null) {
-      return BigDecimal.ZERO;
+    if (lastEnd == Long.MIN_VALUE) {
+      return 0;
     }
     boolean bridged =
-        nextStart != null
-            ? ChronoUnit.DAYS.between(lastEnd, nextStart) <= graceDays
-            : ChronoUnit.DAYS.between(lastEnd, asOf) < graceDays;
+        nextStart != Long.MAX_VALUE ? nextStart - lastEnd <= graceDays : asOf - lastEnd < graceDays;
     if (!bridged) {
-      return BigDecimal.ZERO;
+      return 0;
     }
-    LocalDate dayBefore = lastEnd.minusDays(1);
-    BigDecimal m = BigDecimal.ZERO;
+    long dayBefore = lastEnd - 1;
+    long m = 0;
     for (Interval i : intervals) {
       if (i.activeOn(dayBefore)) {
-        m = m.add(i.monthlyRate);
+        m += i.monthlyRate;
       }
     }
     return m;
   }
 
   /** Whole cents, half up; at most half a cent, or negative, is zero. */
-  static long toCents(BigDecimal m) {
-    if (m.compareTo(HALF_CENT) <= 0) {
+  static long toCents(long units) {
+    if (units <= UNITS / 2) {
       return 0;
     }
-    return m.setScale(0, RoundingMode.HALF_UP).longValueExact();
+    return (units + UNITS / 2) / UNITS;
   }
 
-  private static int firstMonthEndOnOrAfter(LocalDate[] monthEnds, LocalDate d) {
+  private static int firstMonthEndOnOrAfter(long[] monthEnds, long d) {
     int lo = 0;
     int hi = monthEnds.length;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (monthEnds[mid].isBefore(d)) {
+      if (monthEnds[mid] < d) {
         lo = mid + 1;
       } else {
         hi = mid;

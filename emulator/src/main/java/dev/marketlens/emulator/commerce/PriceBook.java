@@ -102,16 +102,19 @@ public final class PriceBook {
 
   /** The entry that applies to a sale on {@code date}. */
   public Entry entryOn(LocalDate date) {
-    List<Entry> all = entries();
-    Entry found = null;
-    for (Entry e : all) {
-      if (!e.effectiveFrom().isAfter(date)) {
-        found = e;
+    return resolved.get(indexOn(date));
+  }
+
+  private int indexOn(LocalDate date) {
+    int found = -1;
+    for (int i = 0; i < resolved.size(); i++) {
+      if (!resolved.get(i).effectiveFrom().isAfter(date)) {
+        found = i;
       }
     }
-    if (found == null) {
+    if (found < 0) {
       throw new IllegalArgumentException(
-          "no price before the listing date " + all.get(0).effectiveFrom() + ": " + date);
+          "no price before the listing date " + resolved.get(0).effectiveFrom() + ": " + date);
     }
     return found;
   }
@@ -143,10 +146,10 @@ public final class PriceBook {
       LocalDate evaluationStart,
       LocalDate evaluationEnd) {
     List<Entry> all = entries();
-    Entry current = entryOn(quoteDate);
+    int idx = indexOn(quoteDate);
+    Entry current = all.get(idx);
     long price = current.plan().listPriceCents(tier, period);
     boolean overridden = false;
-    int idx = all.indexOf(current);
     if (idx > 0) {
       Entry previous = all.get(idx - 1);
       LocalDate change = current.effectiveFrom();

@@ -80,25 +80,26 @@ public final class RevenueShare {
    * The default schedule:
    *
    * <ul>
-   *   <li>before 2021-01-01: 75 % everywhere (no source; configurable);
-   *   <li>2021-01-01 – 2022-03-31: 85 % cloud, 75 % Data Center and server (seed 002's 2021 sample
-   *       shows 85 % cloud);
-   *   <li>2022-04-01 – 2026-03-31: seed 004's rates (85/75/75, others 75), stated for up to
-   *       2024-12-31 and kept until the next announced change;
+   *   <li>before 2020-04-01: 75 % everywhere (no source; configurable);
+   *   <li>2020-04-01 – 2022-03-31: 85 % cloud, 75 % Data Center, 70 % server (Atlassian's 2020
+   *       pricing terms; the metrics specification's "server was 70 % before 2022-04-01"; seed
+   *       002's 2021 sample shows 85 % cloud);
+   *   <li>2022-04-01 – 2026-03-31: seed 004's rates (85/75/75, others 75), stated until 2024-12-31
+   *       and kept until the next announced change;
    *   <li>2026-04-01 – 2026-09-30: Connect cloud 80 %, Forge cloud 84 %;
    *   <li>from 2026-10-01: Connect cloud 75 %, Forge cloud 83 % (Atlassian's 2026 revenue-share
    *       announcements).
    * </ul>
    */
   public static RevenueShare defaults() {
-    LocalDate y2021 = LocalDate.of(2021, 1, 1);
+    LocalDate apr2020 = LocalDate.of(2020, 4, 1);
     LocalDate apr2022 = LocalDate.of(2022, 4, 1);
     LocalDate apr2026 = LocalDate.of(2026, 4, 1);
     LocalDate oct2026 = LocalDate.of(2026, 10, 1);
     return new RevenueShare(
         List.of(
-            new Period(LocalDate.of(2000, 1, 1), y2021, 7500, 7500, 7500, 7500, 7500),
-            new Period(y2021, apr2022, 8500, 8500, 7500, 7500, 7500),
+            new Period(LocalDate.of(2000, 1, 1), apr2020, 7500, 7500, 7500, 7500, 7500),
+            new Period(apr2020, apr2022, 8500, 8500, 7500, 7000, 7500),
             new Period(apr2022, apr2026, 8500, 8500, 7500, 7500, 7500),
             new Period(apr2026, oct2026, 8000, 8400, 7500, 7500, 7500),
             new Period(oct2026, null, 7500, 8300, 7500, 7500, 7500)));

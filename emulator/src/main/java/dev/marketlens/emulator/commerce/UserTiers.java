@@ -16,7 +16,9 @@ public final class UserTiers {
   public static final List<Integer> SERVER = List.of(10, 25, 50, 100, 250, 500, 2000, 10_000);
 
   public static final List<Integer> DATA_CENTER =
-      List.of(50, 100, 250, 500, 1000, 2000, 3000, 5000, 10_000);
+      List.of(
+          50, 100, 250, 500, 1000, 2000, 3000, 5000, 10_000, 15_000, 20_000, 25_000, 30_000, 40_000,
+          50_000);
 
   public static final List<Integer> CLOUD_ANNUAL =
       List.of(10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000);

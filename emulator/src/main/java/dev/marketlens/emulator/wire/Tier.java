@@ -48,18 +48,34 @@ public record Tier(Kind kind, int users) {
     }
   }
 
+  private static final Tier[] USERS_CACHE = new Tier[20_001];
+  private static final Tier[] PER_UNIT_CACHE = new Tier[20_001];
+
   public static final Tier EVALUATION = new Tier(Kind.EVALUATION, 0);
   public static final Tier UNLIMITED = new Tier(Kind.UNLIMITED, 0);
   public static final Tier EMPTY = new Tier(Kind.EMPTY, 0);
 
   /** {@code "N Users"}. */
   public static Tier users(int users) {
-    return new Tier(Kind.USERS, users);
+    return cached(USERS_CACHE, Kind.USERS, users);
   }
 
   /** {@code "Per Unit Pricing (N Users)"}. */
   public static Tier perUnit(int users) {
-    return new Tier(Kind.PER_UNIT, users);
+    return cached(PER_UNIT_CACHE, Kind.PER_UNIT, users);
+  }
+
+  /** Tiers are immutable values; common ones are shared rather than allocated per record. */
+  private static Tier cached(Tier[] cache, Kind kind, int users) {
+    if (users < 1 || users >= cache.length) {
+      return new Tier(kind, users);
+    }
+    Tier t = cache[users];
+    if (t == null) {
+      t = new Tier(kind, users);
+      cache[users] = t;
+    }
+    return t;
   }
 
   /**

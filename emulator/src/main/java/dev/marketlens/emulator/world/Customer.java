@@ -20,6 +20,9 @@ final class Customer {
   record Growth(LocalDate date, int users) {}
 
   final int index;
+  private final String key;
+  private final ContactDetails[] transactionContacts = new ContactDetails[2];
+  private final ContactDetails[] licenseContacts = new ContactDetails[2];
   final Vendor vendor;
   final LocalDate arrival;
   final String company;
@@ -52,6 +55,7 @@ final class Customer {
 
   Customer(int index, Vendor vendor, LocalDate arrival, Rates rates, Rng rng) {
     this.index = index;
+    this.key = "C" + index;
     this.vendor = vendor;
     this.arrival = arrival;
     String first = rng.pick(Vocabulary.COMPANY_FIRST);
@@ -159,12 +163,6 @@ final class Customer {
         : technicalContacts.get(0);
   }
 
-  /** Full contact details on {@code day} (license records). */
-  ContactDetails contactDetailsOn(LocalDate day) {
-    return new ContactDetails(
-        company, country.name(), country.region(), technicalContactOn(day), billing);
-  }
-
   /** The parent product edition of the cloud site on {@code day}. */
   String editionOn(LocalDate day) {
     int users = usersOn(day);
@@ -193,6 +191,35 @@ final class Customer {
   }
 
   String key() {
-    return "C" + index;
+    return key;
+  }
+
+  /** Contact details as transaction records carry them (email and name only) on {@code day}. */
+  ContactDetails transactionContactsOn(LocalDate day) {
+    boolean replaced = contactChange != null && !day.isBefore(contactChange);
+    int i = replaced ? 1 : 0;
+    if (transactionContacts[i] == null) {
+      Contact tech = technicalContactOn(day);
+      transactionContacts[i] =
+          new ContactDetails(
+              company,
+              country.name(),
+              country.region(),
+              tech == null ? null : Contact.of(tech.email(), tech.name()),
+              Contact.of(billing.email(), billing.name()));
+    }
+    return transactionContacts[i];
+  }
+
+  /** Full contact details on {@code day} (license records). */
+  ContactDetails contactDetailsOn(LocalDate day) {
+    boolean replaced = contactChange != null && !day.isBefore(contactChange);
+    int i = replaced ? 1 : 0;
+    if (licenseContacts[i] == null) {
+      licenseContacts[i] =
+          new ContactDetails(
+              company, country.name(), country.region(), technicalContactOn(day), billing);
+    }
+    return licenseContacts[i];
   }
 }

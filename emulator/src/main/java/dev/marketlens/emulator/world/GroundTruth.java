@@ -16,6 +16,7 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -99,17 +100,20 @@ public final class GroundTruth {
     }
     MrrLedger ledger =
         new MrrLedger(MrrLedger.Basis.NET, MrrLedger.DEFAULT_GRACE_DAYS, world.clock());
-    this.movements = ledger.movements(events, ServiceEvent::customer, from, to);
-    Map<String, List<MrrLedger.Movements>> byApp = new TreeMap<>();
+    MrrLedger.Intervals intervals = ledger.intervals(events);
+    this.movements = ledger.movements(intervals, ServiceEvent::customer, from, to);
+    Map<String, Map<String, long[]>> perApp = new TreeMap<>();
     for (App a : vendor.apps()) {
-      List<ServiceEvent> appEvents =
-          events.stream().filter(e -> e.addonKey().equals(a.addonKey())).toList();
-      byApp.put(
-          a.addonKey(),
-          ledger.movements(appEvents, e -> e.customer() + "|" + e.addonKey(), from, to));
+      perApp.put(a.addonKey(), new HashMap<>());
     }
+    ledger
+        .monthEndMrr(intervals, e -> e.addonKey() + "|" + e.customer(), from, to)
+        .forEach(
+            (unit, series) -> perApp.get(unit.substring(0, unit.indexOf('|'))).put(unit, series));
+    Map<String, List<MrrLedger.Movements>> byApp = new TreeMap<>();
+    perApp.forEach((app, units) -> byApp.put(app, MrrLedger.movements(units.values(), from, to)));
     this.movementsByApp = byApp;
-    this.subscriptions = subscriptions(ledger, events);
+    this.subscriptions = subscriptions(ledger, intervals, events);
     this.conversions = conversions(world, keys);
     List<Transaction> lines = new ArrayList<>();
     for (Transaction t : world.transactions()) {
@@ -169,12 +173,13 @@ public final class GroundTruth {
     return subscriptions;
   }
 
-  private List<SubscriptionMrr> subscriptions(MrrLedger ledger, List<ServiceEvent> events) {
+  private List<SubscriptionMrr> subscriptions(
+      MrrLedger ledger, MrrLedger.Intervals intervals, List<ServiceEvent> events) {
     Map<String, ServiceEvent> first = new TreeMap<>();
     for (ServiceEvent e : events) {
       first.putIfAbsent(e.lineage(), e);
     }
-    Map<String, long[]> series = ledger.monthEndMrr(events, ServiceEvent::lineage, from, to);
+    Map<String, long[]> series = ledger.monthEndMrr(intervals, ServiceEvent::lineage, from, to);
     List<SubscriptionMrr> out = new ArrayList<>();
     for (Map.Entry<String, ServiceEvent> entry : first.entrySet()) {
       long[] s = series.get(entry.getKey());

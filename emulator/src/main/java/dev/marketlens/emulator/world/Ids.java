@@ -65,7 +65,7 @@ final class Ids {
 
   /** {@code IN-003-095-784}: invoices of Atlassian's newer billing system. */
   static String invoiceId(long n) {
-    String digits = String.format("%09d", (3_000_000L + n) % 1_000_000_000L);
+    String digits = Long.toString(1_000_000_000L + (3_000_000L + n) % 1_000_000_000L).substring(1);
     return "IN-"
         + digits.substring(0, 3)
         + "-"

@@ -37,6 +37,9 @@ final class LicenseLife {
   /** Whether Data Center entitlement numbers were added to this license in September 2025. */
   boolean dcEntitlement;
 
+  private final String lineage;
+  private final LicenseIds[] ids = new LicenseIds[2];
+
   LicenseLife(
       Customer customer,
       App app,
@@ -55,6 +58,7 @@ final class LicenseLife {
     this.created = created;
     this.timeline = new Timeline<>(created);
     this.hasSen = hasSen;
+    this.lineage = "L" + customer.index + "." + Long.toHexString(journeyKey) + "." + localSeq;
     this.cloudSite = hosting == Hosting.CLOUD;
     long c = customer.index;
     this.appEntitlementId = ids.uuid(0xE1, c, journeyKey, localSeq);
@@ -77,29 +81,34 @@ final class LicenseLife {
    * 2025).
    */
   LicenseIds idsOn(LocalDate day) {
-    if (cloudSite) {
-      return new LicenseIds(
-          addonLicenseId,
-          hostLicenseId,
-          sen(),
-          appEntitlementId,
-          appEntitlementNumber,
-          hostEntitlementId,
-          hostEntitlementNumber,
-          cloudId,
-          cloudSiteHostname);
+    boolean entitled =
+        cloudSite || (dcEntitlement && !day.isBefore(Simulation.DC_ENTITLEMENT_NUMBERS_FROM));
+    int i = entitled ? 1 : 0;
+    if (ids[i] == null) {
+      ids[i] =
+          cloudSite
+              ? new LicenseIds(
+                  addonLicenseId,
+                  hostLicenseId,
+                  sen(),
+                  appEntitlementId,
+                  appEntitlementNumber,
+                  hostEntitlementId,
+                  hostEntitlementNumber,
+                  cloudId,
+                  cloudSiteHostname)
+              : new LicenseIds(
+                  addonLicenseId,
+                  null,
+                  sen(),
+                  entitled ? appEntitlementId : null,
+                  entitled ? appEntitlementNumber : null,
+                  null,
+                  null,
+                  null,
+                  null);
     }
-    boolean entitled = dcEntitlement && !day.isBefore(Simulation.DC_ENTITLEMENT_NUMBERS_FROM);
-    return new LicenseIds(
-        addonLicenseId,
-        null,
-        sen(),
-        entitled ? appEntitlementId : null,
-        entitled ? appEntitlementNumber : null,
-        null,
-        null,
-        null,
-        null);
+    return ids[i];
   }
 
   String sen() {
@@ -110,7 +119,7 @@ final class LicenseLife {
    * A stable key of the license across all its ids: the customer, its journey and its place in it.
    */
   String lineage() {
-    return "L" + customer.index + "." + Long.toHexString(journeyKey) + "." + localSeq;
+    return lineage;
   }
 
   List<Versioned<License>> versions(LocalDate clock) {

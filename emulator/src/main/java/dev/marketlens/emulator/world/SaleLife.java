@@ -15,7 +15,11 @@ final class SaleLife {
   final int localSeq;
   final LocalDate created;
 
-  /** Lines of one customer with the same order key share a transaction id. */
+  /**
+   * The kind of order ({@code new}, {@code renewal}, {@code upgrade}, {@code dual}, {@code
+   * refund}): lines of one customer of the same kind, day and hosting share a transaction id (one
+   * order or invoice).
+   */
   final String orderKey;
 
   final SaleState state = new SaleState();

@@ -80,6 +80,8 @@ final class Simulation {
   /** Spec K12: Data Center licenses gained entitlement numbers in September 2025. */
   static final LocalDate DC_ENTITLEMENT_NUMBERS_FROM = LocalDate.of(2025, 9, 1);
 
+  private static final List<String> COMMERCIAL_BOUNDARY = List.of("commercial");
+
   /** Server maintenance renewals cost half the license price (metrics spec §2.8). */
   static final int SERVER_RENEWAL_PERCENT = 50;
 
@@ -290,7 +292,7 @@ final class Simulation {
     if (saleDate.isAfter(clock)) {
       return;
     }
-    String orderKey = "new:" + saleDate + ":" + hosting;
+    String orderKey = "new";
     Sub sub =
         purchase(
             j, app, hosting, saleDate, cloudLicense, lastEval, evalStart, evalEnd, null, orderKey);
@@ -411,21 +413,24 @@ final class Simulation {
     String code = j.rng.pick(Vocabulary.PROMO_CODES);
     boolean full = j.rng.chance(rates.fullDiscountPpm()) && !day.isBefore(ZERO_DOLLAR_FROM);
     if (full) {
-      discounts.add(new Discount(DiscountType.MARKETPLACE_PROMOTION, list, code, null));
+      addDiscount(discounts, DiscountType.MARKETPLACE_PROMOTION, list, code, null);
     } else {
       if (expertPct > 0) {
-        discounts.add(Discount.of(DiscountType.EXPERT, percentOf(list, expertPct)));
+        addDiscount(discounts, DiscountType.EXPERT, percentOf(list, expertPct), null, null);
       }
       if (promo) {
-        discounts.add(
-            new Discount(
-                DiscountType.MARKETPLACE_PROMOTION, percentOf(list, promoPct), code, null));
+        addDiscount(
+            discounts, DiscountType.MARKETPLACE_PROMOTION, percentOf(list, promoPct), code, null);
       }
       if (migratedFrom != null
           && hosting == Hosting.CLOUD
           && !day.isBefore(MIGRATION_DISCOUNTS_FROM)) {
-        discounts.add(
-            Discount.of(DiscountType.LOYALTY_DISCOUNT, percentOf(list, loyaltyPercent(day))));
+        addDiscount(
+            discounts,
+            DiscountType.LOYALTY_DISCOUNT,
+            percentOf(list, loyaltyPercent(day)),
+            null,
+            null);
       }
     }
     SaleLife sale = sale(j, sub, SaleType.NEW, day, day, end, list, discounts, orderKey);
@@ -538,17 +543,7 @@ final class Simulation {
           if (!back.isAfter(clock)) {
             Journey again = sub.journey.child();
             Sub next =
-                purchase(
-                    again,
-                    sub.app,
-                    sub.hosting,
-                    back,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    "new:" + back + ":" + sub.hosting);
+                purchase(again, sub.app, sub.hosting, back, null, null, null, null, null, "new");
             sub = next;
             continue;
           }
@@ -599,16 +594,19 @@ final class Simulation {
     if (concession) {
       sub.concessionUsed = true;
       sub.concessionYearEnd = e.plusYears(1);
-      discounts.add(Discount.of(DiscountType.MANUAL, list));
+      addDiscount(discounts, DiscountType.MANUAL, list, null, null);
     } else if (customer.expertPartner && sub.app.solutionPartnerOptIn()) {
-      discounts.add(
-          Discount.of(DiscountType.EXPERT, percentOf(list, rng.pick(List.of(10, 15, 20, 25)))));
+      addDiscount(
+          discounts,
+          DiscountType.EXPERT,
+          percentOf(list, rng.pick(List.of(10, 15, 20, 25))),
+          null,
+          null);
     }
     int cmp = Integer.compare(UserTiers.pricedUsers(tier), UserTiers.pricedUsers(oldTier));
     SaleType type =
         cmp < 0 && sub.period == BillingPeriod.ANNUAL ? SaleType.DOWNGRADE : SaleType.RENEWAL;
-    String orderKey =
-        (sub.hosting == Hosting.CLOUD ? "cloud:" : "renewal:") + saleDate + ":" + sub.hosting;
+    String orderKey = "renewal";
     sub.tier = tier;
     SaleLife sale = sale(sub.journey, sub, type, saleDate, e, end, list, discounts, orderKey);
     sale.state.changeInTier =
@@ -703,24 +701,15 @@ final class Simulation {
     List<Discount> discounts = new ArrayList<>();
     boolean freeUpgrade = sub.concessionYearEnd != null && day.isBefore(sub.concessionYearEnd);
     if (freeUpgrade) {
-      discounts.add(Discount.of(DiscountType.MANUAL, list));
+      addDiscount(discounts, DiscountType.MANUAL, list, null, null);
     } else if (customer.expertPartner && sub.app.solutionPartnerOptIn()) {
-      discounts.add(Discount.of(DiscountType.EXPERT, percentOf(list, 10)));
+      addDiscount(discounts, DiscountType.EXPERT, percentOf(list, 10), null, null);
     }
     Tier old = sub.tier;
     sub.tier = target;
     sub.termListCents = newAnnual;
     SaleLife sale =
-        sale(
-            sub.journey,
-            sub,
-            SaleType.UPGRADE,
-            day,
-            day,
-            end,
-            list,
-            discounts,
-            "upgrade:" + day + ":" + sub.hosting);
+        sale(sub.journey, sub, SaleType.UPGRADE, day, day, end, list, discounts, "upgrade");
     sale.state.oldTier = old;
     sale.state.changeInTier = ChangeInTier.INCREASE;
     sale.state.changeInBillingPeriod = "No";
@@ -751,7 +740,9 @@ final class Simulation {
                 BillingPeriod.ANNUAL,
                 e,
                 end);
-        Discount dual = new Discount(DiscountType.MANUAL, list, null, "DUAL_LICENSING");
+        if (list <= 0) {
+          list = 0;
+        }
         SaleLife sale =
             sale(
                 sub.journey,
@@ -761,8 +752,10 @@ final class Simulation {
                 e,
                 end,
                 list,
-                List.of(dual),
-                "dual:" + e + ":" + sub.hosting);
+                list > 0
+                    ? List.of(new Discount(DiscountType.MANUAL, list, null, "DUAL_LICENSING"))
+                    : List.of(),
+                "dual");
         sale.state.oldTier = sub.tier;
         sale.state.changeInTier = ChangeInTier.NOT_APPLICABLE;
         sale.state.changeInBillingPeriod = "No";
@@ -771,8 +764,7 @@ final class Simulation {
       }
     }
     Journey next = sub.journey.child();
-    Sub moved =
-        purchase(next, sub.app, to, e, null, null, null, null, sub.license, "new:" + e + ":" + to);
+    Sub moved = purchase(next, sub.app, to, e, null, null, null, null, sub.license, "new");
     if (moved != null) {
       renewals(moved);
     }
@@ -825,7 +817,12 @@ final class Simulation {
     if (late && sub.period == BillingPeriod.ANNUAL && termDays > 90) {
       LocalDate day = bought.plusDays(rng.between(31, 60));
       long remaining = ChronoUnit.DAYS.between(day, sale.state.maintenanceEndDate);
-      long amount = sale.state.purchasePriceCents * remaining / termDays;
+      // The unused remainder on the days/365 basis that prorates terms, so the refund cancels the
+      // rest exactly.
+      long amount =
+          Math.min(
+              sale.state.purchasePriceCents,
+              (sale.state.purchasePriceCents * remaining * 2 + 365) / (365 * 2));
       RefundPolicy.Rule rule = RefundPolicy.classify(bought, day, amount, false);
       if (granted && rule.refunds() && amount > 0) {
         refund(sub, sale, day, day, sale.state.maintenanceEndDate, amount, rule);
@@ -847,13 +844,7 @@ final class Simulation {
     }
     SaleState o = original.state;
     SaleLife r =
-        new SaleLife(
-            customer,
-            sub.license,
-            sub.journey.key,
-            sub.journey.sales++,
-            day,
-            "refund:" + day + ":" + sub.hosting);
+        new SaleLife(customer, sub.license, sub.journey.key, sub.journey.sales++, day, "refund");
     SaleState s = r.state;
     copyCommon(o, s);
     s.saleType = SaleType.REFUND;
@@ -945,7 +936,7 @@ final class Simulation {
       s.changeInParentProductEdition =
           previous == null ? "No" : previous.equals(edition) ? "No" : "Yes";
       s.oldParentProductEdition = previous == null ? edition : previous;
-      s.cloudComplianceBoundaries = List.of("commercial");
+      s.cloudComplianceBoundaries = COMMERCIAL_BOUNDARY;
     }
     if (sub.hosting == Hosting.DATA_CENTER
         && type != SaleType.REFUND
@@ -995,13 +986,7 @@ final class Simulation {
   }
 
   private ContactDetails transactionContacts(LocalDate day) {
-    Contact tech = customer.technicalContactOn(day);
-    return new ContactDetails(
-        customer.company,
-        customer.country.name(),
-        customer.country.region(),
-        tech == null ? null : Contact.of(tech.email(), tech.name()),
-        Contact.of(customer.billing.email(), customer.billing.name()));
+    return customer.transactionContactsOn(day);
   }
 
   /**
@@ -1047,7 +1032,7 @@ final class Simulation {
     s.extendedServerSupport = hosting == Hosting.SERVER ? "No" : "NA";
     s.newBillingSystem = hosting == Hosting.CLOUD && !day.isBefore(NEW_BILLING_FROM) ? "Yes" : "No";
     if (hosting == Hosting.CLOUD) {
-      s.cloudComplianceBoundaries = List.of("commercial");
+      s.cloudComplianceBoundaries = COMMERCIAL_BOUNDARY;
       s.transactionAccountId =
           day.isBefore(NEW_BILLING_FROM) ? null : ids.uuid(0x7A, customer.index);
       s.licenseLevel = "single-instance";
@@ -1267,9 +1252,7 @@ final class Simulation {
             start,
             end));
     if (end != null) {
-      Sub sub =
-          purchase(
-              j, app, Hosting.CLOUD, end, null, null, null, null, null, "new:" + end + ":cloud");
+      Sub sub = purchase(j, app, Hosting.CLOUD, end, null, null, null, null, null, "new");
       if (sub != null) {
         renewals(sub);
       }
@@ -1306,6 +1289,14 @@ final class Simulation {
     }
     long annual = wholeTermCents * (12 / period.months());
     return (annual * days * 2 + 365) / (365 * 2);
+  }
+
+  /** Adds a discount unless it comes to nothing (a percentage of a tiny or free price). */
+  private static void addDiscount(
+      List<Discount> discounts, DiscountType type, long cents, String code, String reason) {
+    if (cents > 0) {
+      discounts.add(new Discount(type, cents, code, reason));
+    }
   }
 
   private static long percentOf(long cents, int percent) {

@@ -16,6 +16,13 @@ final class Timeline<S> {
 
   private record Change<S>(LocalDate date, int seq, Consumer<S> apply) {}
 
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static final Comparator<Change> ORDER =
+      (a, b) -> {
+        int c = a.date().compareTo(b.date());
+        return c != 0 ? c : Integer.compare(a.seq(), b.seq());
+      };
+
   private final LocalDate created;
   private final List<Change<S>> changes = new ArrayList<>();
 
@@ -39,8 +46,14 @@ final class Timeline<S> {
    * the version's day.
    */
   <R> List<Versioned<R>> versions(S state, LocalDate clock, BiFunction<S, LocalDate, R> snapshot) {
-    List<Change<S>> ordered = new ArrayList<>(changes);
-    ordered.sort(Comparator.comparing((Change<S> c) -> c.date()).thenComparingInt(Change::seq));
+    List<Change<S>> ordered = changes;
+    for (int k = 1; k < changes.size(); k++) {
+      if (changes.get(k).date().isBefore(changes.get(k - 1).date())) {
+        ordered = new ArrayList<>(changes);
+        ordered.sort(ORDER);
+        break;
+      }
+    }
     List<Versioned<R>> versions = new ArrayList<>();
     if (created.isAfter(clock)) {
       return versions;

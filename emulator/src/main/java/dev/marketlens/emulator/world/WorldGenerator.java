@@ -24,16 +24,31 @@ import java.util.stream.IntStream;
 public final class WorldGenerator {
 
   private static final Comparator<LicenseLife> LICENSE_ORDER =
-      Comparator.comparing((LicenseLife l) -> l.created)
-          .thenComparingInt(l -> l.customer.index)
-          .thenComparingLong(l -> l.journeyKey)
-          .thenComparingInt(l -> l.localSeq);
+      (a, b) -> {
+        int c = a.created.compareTo(b.created);
+        if (c == 0) {
+          c = Integer.compare(a.customer.index, b.customer.index);
+        }
+        if (c == 0) {
+          c = Long.compare(a.journeyKey, b.journeyKey);
+        }
+        return c != 0 ? c : Integer.compare(a.localSeq, b.localSeq);
+      };
 
   private static final Comparator<SaleLife> SALE_ORDER =
-      Comparator.comparing((SaleLife s) -> s.created)
-          .thenComparingInt(s -> s.customer.index)
-          .thenComparingLong(s -> s.journeyKey)
-          .thenComparingInt(s -> s.localSeq);
+      (a, b) -> {
+        int c = a.created.compareTo(b.created);
+        if (c == 0) {
+          c = Integer.compare(a.customer.index, b.customer.index);
+        }
+        if (c == 0) {
+          c = Long.compare(a.journeyKey, b.journeyKey);
+        }
+        return c != 0 ? c : Integer.compare(a.localSeq, b.localSeq);
+      };
+
+  /** Lives materialised at a time: in parallel within a chunk, released after it. */
+  private static final int CHUNK = 1 << 15;
 
   private final RevenueShare share;
 
@@ -82,22 +97,42 @@ public final class WorldGenerator {
       freeStarter.addAll(o.freeStarter);
       evaluations.addAll(o.evaluations);
     }
+    outcomes = null;
     licenseLives.sort(LICENSE_ORDER);
     saleLives.sort(SALE_ORDER);
     number(licenseLives, saleLives, ids);
 
-    List<RecordHistory<License>> licenses =
-        licenseLives.parallelStream()
-            .map(l -> new RecordHistory<>(l.lineage(), l.versions(clock)))
-            .toList();
-    List<RecordHistory<Transaction>> transactions =
-        saleLives.parallelStream()
-            .map(s -> new RecordHistory<>(s.state.transactionLineItemId, s.versions(clock)))
-            .toList();
-    List<ServiceEvent> events = new ArrayList<>(transactions.size());
-    for (int i = 0; i < transactions.size(); i++) {
-      events.add(serviceEvent(saleLives.get(i), transactions.get(i).latest()));
+    // Materialise in creation order, letting go of each life once its versions exist, so that the
+    // simulation's
+    // working state and the served records are never both held in full.
+    List<RecordHistory<Transaction>> transactions = new ArrayList<>(saleLives.size());
+    List<ServiceEvent> events = new ArrayList<>(saleLives.size());
+    for (int from = 0; from < saleLives.size(); from += CHUNK) {
+      List<SaleLife> chunk = saleLives.subList(from, Math.min(saleLives.size(), from + CHUNK));
+      List<RecordHistory<Transaction>> histories =
+          chunk.parallelStream()
+              .map(
+                  life ->
+                      new RecordHistory<>(life.state.transactionLineItemId, life.versions(clock)))
+              .toList();
+      for (int k = 0; k < histories.size(); k++) {
+        transactions.add(histories.get(k));
+        events.add(serviceEvent(chunk.get(k), histories.get(k).latest()));
+      }
+      chunk.replaceAll(life -> null);
     }
+    saleLives = null;
+    List<RecordHistory<License>> licenses = new ArrayList<>(licenseLives.size());
+    for (int from = 0; from < licenseLives.size(); from += CHUNK) {
+      List<LicenseLife> chunk =
+          licenseLives.subList(from, Math.min(licenseLives.size(), from + CHUNK));
+      licenses.addAll(
+          chunk.parallelStream()
+              .map(life -> new RecordHistory<>(life.lineage(), life.versions(clock)))
+              .toList());
+      chunk.replaceAll(life -> null);
+    }
+    licenseLives = null;
     return new World(
         spec, clock, vendors, licenses, transactions, freeStarter, events, evaluations);
   }
@@ -117,13 +152,20 @@ public final class WorldGenerator {
     }
     long nextOrder = 1;
     long nextLine = 1;
-    Map<String, String> orders = new HashMap<>();
+    // Sales are in date order and an order's lines share their day: the map only holds one day's
+    // orders.
+    Map<OrderKey, String> orders = new HashMap<>();
+    LocalDate day = null;
     for (SaleLife s : sales) {
-      String orderKey = s.customer.index + "|" + s.orderKey;
-      String txId = orders.get(orderKey);
+      if (!s.created.equals(day)) {
+        orders.clear();
+        day = s.created;
+      }
+      OrderKey key = new OrderKey(s.customer.index, s.orderKey, s.state.hosting);
+      String txId = orders.get(key);
       if (txId == null) {
         txId = s.newBilling ? Ids.invoiceId(nextOrder++) : Ids.legacyTransactionId(nextOrder++);
-        orders.put(orderKey, txId);
+        orders.put(key, txId);
       }
       s.state.transactionId = txId;
       s.state.transactionLineItemId =
@@ -139,6 +181,8 @@ public final class WorldGenerator {
       }
     }
   }
+
+  private record OrderKey(int customer, String kind, Hosting hosting) {}
 
   private static ServiceEvent serviceEvent(SaleLife life, Transaction t) {
     PurchaseDetails p = t.purchaseDetails();
