@@ -15,6 +15,7 @@ import java.math.RoundingMode;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -73,6 +74,8 @@ public final class GroundTruth {
   public record SubscriptionMrr(
       String lineage, String customer, String addonKey, Map<YearMonth, Long> changes) {}
 
+  private record RevenueKey(YearMonth month, String addonKey) {}
+
   private final Vendor vendor;
   private final YearMonth from;
   private final YearMonth to;
@@ -121,7 +124,7 @@ public final class GroundTruth {
         lines.add(t);
       }
     }
-    this.refunds = refunds(world, keys);
+    this.refunds = refunds(lines);
     this.revenue = revenue(lines);
     this.payouts = payouts(lines);
   }
@@ -241,11 +244,11 @@ public final class GroundTruth {
     return out;
   }
 
-  private List<Refunds> refunds(World world, Set<String> keys) {
+  private static List<Refunds> refunds(List<Transaction> lines) {
     SortedMap<YearMonth, Refunds> byMonth = new TreeMap<>();
-    for (Transaction t : world.transactions()) {
+    for (Transaction t : lines) {
       PurchaseDetails p = t.purchaseDetails();
-      if (!keys.contains(t.addonKey()) || p.saleType() != SaleType.REFUND) {
+      if (p.saleType() != SaleType.REFUND) {
         continue;
       }
       YearMonth m = YearMonth.from(p.saleDate());
@@ -273,11 +276,11 @@ public final class GroundTruth {
   }
 
   private static List<Revenue> revenue(List<Transaction> lines) {
-    Map<String, Revenue> acc = new TreeMap<>();
+    Map<RevenueKey, Revenue> acc = new HashMap<>();
     for (Transaction t : lines) {
       PurchaseDetails p = t.purchaseDetails();
       YearMonth m = YearMonth.from(p.saleDate());
-      String key = m + "|" + t.addonKey();
+      RevenueKey key = new RevenueKey(m, t.addonKey());
       Revenue r =
           acc.getOrDefault(
               key, new Revenue(m, t.addonKey(), 0, 0, 0, 0, 0, new EnumMap<>(DiscountType.class)));
@@ -302,7 +305,9 @@ public final class GroundTruth {
               r.listCents() + p.purchasePriceCents() + p.discountTotalCents(),
               discounts));
     }
-    return new ArrayList<>(acc.values());
+    List<Revenue> out = new ArrayList<>(acc.values());
+    out.sort(Comparator.comparing(Revenue::month).thenComparing(Revenue::addonKey));
+    return out;
   }
 
   private List<Payouts.Month> payouts(List<Transaction> lines) {

@@ -45,6 +45,9 @@ final class LicenseState {
    */
   LicenseLife evaluationKey;
 
+  private LicenseInsights resolvedFrom;
+  private LicenseInsights resolved;
+
   License snapshot(LocalDate lastUpdated) {
     return new License(
         ids,
@@ -82,6 +85,15 @@ final class LicenseState {
     if (i == null || evaluationKey == null || LicenseInsights.NA.equals(i.evaluationStartDate())) {
       return i;
     }
+    if (i == resolvedFrom) {
+      return resolved;
+    }
+    resolvedFrom = i;
+    resolved = resolve(i);
+    return resolved;
+  }
+
+  private LicenseInsights resolve(LicenseInsights i) {
     String id =
         evaluationKey.cloudSite ? evaluationKey.appEntitlementId : evaluationKey.addonLicenseId;
     return new LicenseInsights(

@@ -296,7 +296,13 @@ final class Simulation {
     Sub sub =
         purchase(
             j, app, hosting, saleDate, cloudLicense, lastEval, evalStart, evalEnd, null, orderKey);
-    if (bundle != null && bundle.sells(hosting)) {
+    if (bundle != null
+        && bundle.sells(hosting)
+        && bundle.freeStarterTier()
+        && hosting == Hosting.CLOUD
+        && customer.usersOn(saleDate) <= 10) {
+      freeStarter(bundleJourney, bundle, saleDate);
+    } else if (bundle != null && bundle.sells(hosting)) {
       Sub other =
           purchase(
               bundleJourney, bundle, hosting, saleDate, null, null, null, null, null, orderKey);
@@ -384,6 +390,10 @@ final class Simulation {
       LicenseLife migratedFrom,
       String orderKey) {
     if (hosting == Hosting.SERVER && !day.isBefore(SERVER_NEW_SALES_END)) {
+      return null;
+    }
+    if (app.freeStarterTier() && hosting == Hosting.CLOUD && customer.usersOn(day) <= 10) {
+      freeStarter(j.child(), app, day);
       return null;
     }
     BillingPeriod period =
@@ -563,8 +573,19 @@ final class Simulation {
           oldPeriod == BillingPeriod.MONTHLY ? BillingPeriod.ANNUAL : BillingPeriod.MONTHLY;
     }
     LocalDate saleDate = e.plusDays(lateDays);
+    if (sub.hosting == Hosting.SERVER && !saleDate.isBefore(SERVER_END_OF_SUPPORT)) {
+      endSubscription(sub, e, false);
+      return null;
+    }
     if (saleDate.isAfter(clock)) {
       sub.termEnded = true;
+      return null;
+    }
+    if (sub.app.freeStarterTier() && sub.hosting == Hosting.CLOUD && customer.usersOn(e) <= 10) {
+      // Seed 001 (SR-Z6): a site back at 10 users or fewer uses the free starter tier, not a $0
+      // sale.
+      endSubscription(sub, e, true);
+      freeStarter(sub.journey.child(), sub.app, e);
       return null;
     }
     Tier oldTier = sub.tier;
@@ -667,6 +688,10 @@ final class Simulation {
         continue;
       }
       LocalDate day = g.date().plusDays(delay);
+      if (!day.isAfter(sub.lastSale.created)) {
+        // A late renewal restated to start earlier: the upgrade can only follow the renewal's sale.
+        day = sub.lastSale.created.plusDays(1);
+      }
       if (!day.isBefore(sub.termEnd) || day.isAfter(clock)) {
         continue;
       }
@@ -1080,7 +1105,7 @@ final class Simulation {
         s -> {
           s.maintenanceEndDate = end;
           if (s.status != LicenseStatus.CANCELLED) {
-            s.status = LicenseStatus.ACTIVE;
+            s.status = end.isBefore(day) ? LicenseStatus.INACTIVE : LicenseStatus.ACTIVE;
           }
         });
     expire(l, end);
@@ -1166,37 +1191,39 @@ final class Simulation {
     if (day.isBefore(PARENT_INSIGHTS_FROM)) {
       return;
     }
-    LicenseInsights[] kept = new LicenseInsights[1];
+    LicenseInsights[] kept = new LicenseInsights[2];
     l.timeline.on(
         day,
         s -> {
-          kept[0] = s.insights;
-          if (s.insights != null) {
-            String p = LicenseInsights.PENDING;
-            LicenseInsights i = s.insights;
-            s.insights =
-                new LicenseInsights(
-                    i.evaluationOpportunitySize(),
-                    i.evaluationLicense(),
-                    i.daysToConvertEval(),
-                    i.evaluationStartDate(),
-                    i.evaluationEndDate(),
-                    i.evaluationSaleDate(),
-                    i.attribution(),
-                    p,
-                    p,
-                    p,
-                    p);
+          LicenseInsights i = s.insights;
+          if (i == null || LicenseInsights.NA.equals(i.parentProductName())) {
+            return; // no parent insights for this license (SR-P5): nothing to wait for
           }
+          String p = LicenseInsights.PENDING;
+          kept[0] = i;
+          kept[1] =
+              new LicenseInsights(
+                  i.evaluationOpportunitySize(),
+                  i.evaluationLicense(),
+                  i.daysToConvertEval(),
+                  i.evaluationStartDate(),
+                  i.evaluationEndDate(),
+                  i.evaluationSaleDate(),
+                  i.attribution(),
+                  p,
+                  p,
+                  p,
+                  p);
+          s.insights = kept[1];
         });
     int hours =
         48 + (int) Long.remainderUnsigned(Rng.hash(l.localSeq, l.journeyKey, day.toEpochDay()), 25);
     l.timeline.on(
         day.plusDays((hours + 23) / 24),
         s -> {
-          if (kept[0] != null
-              && s.insights != null
-              && LicenseInsights.PENDING.equals(s.insights.parentProductName())) {
+          // Only this wait's own Pending is replaced: a conversion meanwhile brought newer
+          // insights.
+          if (kept[1] != null && s.insights == kept[1]) {
             s.insights = kept[0];
           }
         });
@@ -1268,7 +1295,7 @@ final class Simulation {
    */
   private LocalDate termEnd(Hosting hosting, BillingPeriod period, LocalDate start, boolean first) {
     if (hosting == Hosting.CLOUD && period == BillingPeriod.MONTHLY) {
-      return first ? customer.nextBillingDate(start) : start.plusMonths(1);
+      return customer.nextBillingDate(start);
     }
     if (hosting == Hosting.SERVER && !start.isBefore(SERVER_PRORATION_FROM)) {
       return SERVER_END_OF_SUPPORT.isAfter(start) ? SERVER_END_OF_SUPPORT : start;
