@@ -86,9 +86,9 @@ public final class WorldGenerationBench {
     System.out.printf(
         "  transaction lines         %,d (%,d versions); licenses %,d (%,d versions)%n",
         lines,
-        world.transactionHistories().stream().mapToInt(h -> h.versions().size()).sum(),
+        world.transactionHistories().stream().mapToInt(h -> h.size()).sum(),
         world.licenseHistories().size(),
-        world.licenseHistories().stream().mapToInt(h -> h.versions().size()).sum());
+        world.licenseHistories().stream().mapToInt(h -> h.size()).sum());
     System.out.printf("  generate world            %6.2f s%n", generate);
     System.out.printf("  ground truth              %6.2f s%n", truth);
     System.out.printf("  total                     %6.2f s   (target < 15 s)%n", generate + truth);

@@ -4,11 +4,15 @@ import dev.marketlens.emulator.commerce.App;
 import dev.marketlens.emulator.commerce.ServiceEvent;
 import dev.marketlens.emulator.commerce.Vendor;
 import dev.marketlens.emulator.wire.License;
+import dev.marketlens.emulator.wire.PurchaseDetails;
 import dev.marketlens.emulator.wire.Transaction;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A generated vendor world as of its clock: the catalog, every license and transaction line with
@@ -23,7 +27,8 @@ public final class World {
   private final List<RecordHistory<License>> licenses;
   private final List<RecordHistory<Transaction>> transactions;
   private final List<FreeStarterEntitlement> freeStarter;
-  private final List<ServiceEvent> serviceEvents;
+  private final String[] customerOfLine;
+  private final String[] licenseOfLine;
   private final List<EvaluationEpisode> evaluations;
 
   World(
@@ -33,7 +38,8 @@ public final class World {
       List<RecordHistory<License>> licenses,
       List<RecordHistory<Transaction>> transactions,
       List<FreeStarterEntitlement> freeStarter,
-      List<ServiceEvent> serviceEvents,
+      String[] customerOfLine,
+      String[] licenseOfLine,
       List<EvaluationEpisode> evaluations) {
     this.spec = spec;
     this.clock = clock;
@@ -41,7 +47,8 @@ public final class World {
     this.licenses = List.copyOf(licenses);
     this.transactions = List.copyOf(transactions);
     this.freeStarter = List.copyOf(freeStarter);
-    this.serviceEvents = List.copyOf(serviceEvents);
+    this.customerOfLine = customerOfLine;
+    this.licenseOfLine = licenseOfLine;
     this.evaluations = List.copyOf(evaluations);
   }
 
@@ -92,10 +99,36 @@ public final class World {
 
   /**
    * Every sale, renewal, upgrade and refund as it happened, with true customer and license
-   * identities.
+   * identities, in the order of {@link #transactionHistories()}; built on each call from the lines
+   * as of the clock.
    */
   public List<ServiceEvent> serviceEvents() {
-    return serviceEvents;
+    List<ServiceEvent> events = new ArrayList<>(transactions.size());
+    for (int i = 0; i < transactions.size(); i++) {
+      Transaction t = transactions.get(i).latest();
+      PurchaseDetails p = t.purchaseDetails();
+      events.add(
+          new ServiceEvent(
+              customerOfLine[i],
+              t.addonKey(),
+              p.hosting(),
+              licenseOfLine[i],
+              t.transactionLineItemId(),
+              p.saleType(),
+              p.saleDate(),
+              p.maintenanceStartDate(),
+              p.maintenanceEndDate(),
+              p.billingPeriod(),
+              p.vendorAmountCents(),
+              p.purchasePriceCents(),
+              p.purchasePriceCents() + p.discountTotalCents()));
+    }
+    return events;
+  }
+
+  /** The customers who have at least one transaction line. */
+  Set<String> customersWithSales() {
+    return new HashSet<>(Arrays.asList(customerOfLine));
   }
 
   /** Every evaluation episode as it happened. */

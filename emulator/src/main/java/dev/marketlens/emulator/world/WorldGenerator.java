@@ -1,12 +1,10 @@
 package dev.marketlens.emulator.world;
 
 import dev.marketlens.emulator.commerce.RevenueShare;
-import dev.marketlens.emulator.commerce.ServiceEvent;
 import dev.marketlens.emulator.commerce.Vendor;
 import dev.marketlens.emulator.wire.Hosting;
 import dev.marketlens.emulator.wire.License;
 import dev.marketlens.emulator.wire.OriginalTransaction;
-import dev.marketlens.emulator.wire.PurchaseDetails;
 import dev.marketlens.emulator.wire.Transaction;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -106,7 +104,8 @@ public final class WorldGenerator {
     // simulation's
     // working state and the served records are never both held in full.
     List<RecordHistory<Transaction>> transactions = new ArrayList<>(saleLives.size());
-    List<ServiceEvent> events = new ArrayList<>(saleLives.size());
+    String[] customerOfLine = new String[saleLives.size()];
+    String[] licenseOfLine = new String[saleLives.size()];
     for (int from = 0; from < saleLives.size(); from += CHUNK) {
       List<SaleLife> chunk = saleLives.subList(from, Math.min(saleLives.size(), from + CHUNK));
       List<RecordHistory<Transaction>> histories =
@@ -117,7 +116,8 @@ public final class WorldGenerator {
               .toList();
       for (int k = 0; k < histories.size(); k++) {
         transactions.add(histories.get(k));
-        events.add(serviceEvent(chunk.get(k), histories.get(k).latest()));
+        customerOfLine[from + k] = chunk.get(k).customer.key();
+        licenseOfLine[from + k] = chunk.get(k).license.lineage();
       }
       chunk.replaceAll(life -> null);
     }
@@ -134,7 +134,15 @@ public final class WorldGenerator {
     }
     licenseLives = null;
     return new World(
-        spec, clock, vendors, licenses, transactions, freeStarter, events, evaluations);
+        spec,
+        clock,
+        vendors,
+        licenses,
+        transactions,
+        freeStarter,
+        customerOfLine,
+        licenseOfLine,
+        evaluations);
   }
 
   /** Assigns SENs, host license ids, transaction ids and line item ids in creation order. */
@@ -183,22 +191,4 @@ public final class WorldGenerator {
   }
 
   private record OrderKey(int customer, String kind, Hosting hosting) {}
-
-  private static ServiceEvent serviceEvent(SaleLife life, Transaction t) {
-    PurchaseDetails p = t.purchaseDetails();
-    return new ServiceEvent(
-        life.customer.key(),
-        t.addonKey(),
-        p.hosting(),
-        life.license.lineage(),
-        t.transactionLineItemId(),
-        p.saleType(),
-        p.saleDate(),
-        p.maintenanceStartDate(),
-        p.maintenanceEndDate(),
-        p.billingPeriod(),
-        p.vendorAmountCents(),
-        p.purchasePriceCents(),
-        p.purchasePriceCents() + p.discountTotalCents());
-  }
 }

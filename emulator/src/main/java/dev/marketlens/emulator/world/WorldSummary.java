@@ -40,7 +40,7 @@ public record WorldSummary(
     int zero = 0;
     int transactionVersions = 0;
     for (RecordHistory<Transaction> h : world.transactionHistories()) {
-      transactionVersions += h.versions().size();
+      transactionVersions += h.size();
       PurchaseDetails p = h.latest().purchaseDetails();
       byHosting.merge(p.hosting(), 1, Integer::sum);
       bySaleType.merge(p.saleType(), 1, Integer::sum);
@@ -56,13 +56,13 @@ public record WorldSummary(
     int evaluations = 0;
     int licenseVersions = 0;
     for (RecordHistory<License> h : world.licenseHistories()) {
-      licenseVersions += h.versions().size();
+      licenseVersions += h.size();
       if (h.latest().licenseType() == LicenseType.EVALUATION) {
         evaluations++;
       }
     }
     java.util.Set<String> customers = new java.util.HashSet<>();
-    world.serviceEvents().forEach(e -> customers.add(e.customer()));
+    customers.addAll(world.customersWithSales());
     world.evaluations().forEach(e -> customers.add(e.customer()));
     List<VendorMrr> vendors =
         truths.stream()
