@@ -84,6 +84,11 @@ public final class MrrLedger {
     long effectiveEnd;
     final long monthlyRate;
 
+    /** Months since 1970-01 of the start and of the effective end, set once the rates are final. */
+    int startMonth;
+
+    int endMonth;
+
     Interval(ServiceEvent event, long monthlyRate) {
       this.event = event;
       this.start = event.start().toEpochDay();
@@ -106,6 +111,25 @@ public final class MrrLedger {
     private final List<Interval> all;
 
     private Intervals(List<Interval> all) {
+      this.all = all;
+      for (Interval i : all) {
+        i.startMonth = epochMonth(i.start);
+        i.endMonth = epochMonth(i.effectiveEnd);
+      }
+    }
+
+    /** The intervals of the events that match {@code which}. */
+    public Intervals filter(java.util.function.Predicate<ServiceEvent> which) {
+      List<Interval> kept = new ArrayList<>();
+      for (Interval i : all) {
+        if (which.test(i.event)) {
+          kept.add(i);
+        }
+      }
+      return new Intervals(kept, true);
+    }
+
+    private Intervals(List<Interval> all, boolean monthsSet) {
       this.all = all;
     }
 
@@ -145,16 +169,17 @@ public final class MrrLedger {
       Intervals intervals, Function<ServiceEvent, String> unitOf, YearMonth from, YearMonth to) {
     Map<String, List<Interval>> byUnit = new LinkedHashMap<>();
     for (Interval i : intervals.all) {
-      byUnit.computeIfAbsent(unitOf.apply(i.event), k -> new ArrayList<>()).add(i);
+      byUnit.computeIfAbsent(unitOf.apply(i.event), k -> new ArrayList<>(4)).add(i);
     }
     int months = (int) ChronoUnit.MONTHS.between(from, to) + 1;
     long[] monthEnds = new long[months];
     for (int k = 0; k < months; k++) {
       monthEnds[k] = from.plusMonths(k).atEndOfMonth().toEpochDay();
     }
+    int fromMonth = from.getYear() * 12 + from.getMonthValue() - 1 - EPOCH_MONTH;
     Map<String, long[]> result = new LinkedHashMap<>();
     for (Map.Entry<String, List<Interval>> e : byUnit.entrySet()) {
-      result.put(e.getKey(), unitSeries(e.getValue(), monthEnds));
+      result.put(e.getKey(), unitSeries(e.getValue(), monthEnds, fromMonth));
     }
     return result;
   }
@@ -306,7 +331,7 @@ public final class MrrLedger {
     return off <= SNAP_TOLERANCE_DAYS ? n : 0;
   }
 
-  private long[] unitSeries(List<Interval> intervals, long[] monthEnds) {
+  private long[] unitSeries(List<Interval> intervals, long[] monthEnds, int fromMonth) {
     int months = monthEnds.length;
     long[] diff = new long[months + 1];
     int[] coverDiff = new int[months + 1];
@@ -314,8 +339,11 @@ public final class MrrLedger {
       if (!i.hasLength()) {
         continue;
       }
-      int first = firstMonthEndOnOrAfter(monthEnds, i.start);
-      int last = firstMonthEndOnOrAfter(monthEnds, i.effectiveEnd) - 1; // month-ends < effectiveEnd
+      // The month-end of a day's month is on or after it: the first month-end covered is the
+      // start's month, the
+      // last is the one before the effective end's month.
+      int first = Math.max(0, i.startMonth - fromMonth);
+      int last = Math.min(months - 1, i.endMonth - fromMonth - 1);
       if (first > last) {
         continue;
       }
@@ -324,13 +352,36 @@ public final class MrrLedger {
       coverDiff[first]++;
       coverDiff[last + 1]--;
     }
+    long firstStart = Long.MAX_VALUE;
+    long lastEnd = Long.MIN_VALUE;
+    for (Interval i : intervals) {
+      if (i.hasLength()) {
+        firstStart = Math.min(firstStart, i.start);
+        lastEnd = Math.max(lastEnd, i.effectiveEnd);
+      }
+    }
+    // After the last coverage there is no later start: the gap is bridged only while younger than
+    // the grace.
+    long afterLast = -1;
     long[] series = new long[months];
     long running = 0;
     int covered = 0;
     for (int k = 0; k < months; k++) {
       running += diff[k];
       covered += coverDiff[k];
-      series[k] = toCents(covered > 0 ? running : bridged(intervals, monthEnds[k]));
+      long d = monthEnds[k];
+      if (covered > 0) {
+        series[k] = toCents(running);
+      } else if (d < firstStart) {
+        series[k] = 0;
+      } else if (d >= lastEnd) {
+        if (afterLast < 0) {
+          afterLast = toCents(bridged(intervals, d));
+        }
+        series[k] = afterLast;
+      } else {
+        series[k] = toCents(bridged(intervals, d));
+      }
     }
     return series;
   }
@@ -379,18 +430,12 @@ public final class MrrLedger {
     return (units + UNITS / 2) / UNITS;
   }
 
-  private static int firstMonthEndOnOrAfter(long[] monthEnds, long d) {
-    int lo = 0;
-    int hi = monthEnds.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (monthEnds[mid] < d) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
+  private static final int EPOCH_MONTH = 1970 * 12;
+
+  /** Months since 1970-01 of an epoch day. */
+  static int epochMonth(long epochDay) {
+    LocalDate d = LocalDate.ofEpochDay(epochDay);
+    return d.getYear() * 12 + d.getMonthValue() - 1 - EPOCH_MONTH;
   }
 
   /** Metrics spec §2.4: New < Renewal < Refund < Downgrade < Upgrade. */

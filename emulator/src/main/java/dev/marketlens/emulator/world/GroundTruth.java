@@ -19,6 +19,7 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -105,16 +106,14 @@ public final class GroundTruth {
         new MrrLedger(MrrLedger.Basis.NET, MrrLedger.DEFAULT_GRACE_DAYS, world.clock());
     MrrLedger.Intervals intervals = ledger.intervals(events);
     this.movements = ledger.movements(intervals, ServiceEvent::customer, from, to);
-    Map<String, Map<String, long[]>> perApp = new TreeMap<>();
-    for (App a : vendor.apps()) {
-      perApp.put(a.addonKey(), new HashMap<>());
-    }
-    ledger
-        .monthEndMrr(intervals, e -> e.addonKey() + "|" + e.customer(), from, to)
-        .forEach(
-            (unit, series) -> perApp.get(unit.substring(0, unit.indexOf('|'))).put(unit, series));
     Map<String, List<MrrLedger.Movements>> byApp = new TreeMap<>();
-    perApp.forEach((app, units) -> byApp.put(app, MrrLedger.movements(units.values(), from, to)));
+    for (App a : vendor.apps()) {
+      String key = a.addonKey();
+      byApp.put(
+          key,
+          ledger.movements(
+              intervals.filter(e -> e.addonKey().equals(key)), ServiceEvent::customer, from, to));
+    }
     this.movementsByApp = byApp;
     this.subscriptions = subscriptions(ledger, intervals, events);
     this.conversions = conversions(world, keys);
@@ -178,15 +177,17 @@ public final class GroundTruth {
 
   private List<SubscriptionMrr> subscriptions(
       MrrLedger ledger, MrrLedger.Intervals intervals, List<ServiceEvent> events) {
-    Map<String, ServiceEvent> first = new TreeMap<>();
+    Map<String, ServiceEvent> first = new HashMap<>();
     for (ServiceEvent e : events) {
       first.putIfAbsent(e.lineage(), e);
     }
     Map<String, long[]> series = ledger.monthEndMrr(intervals, ServiceEvent::lineage, from, to);
-    List<SubscriptionMrr> out = new ArrayList<>();
-    for (Map.Entry<String, ServiceEvent> entry : first.entrySet()) {
-      long[] s = series.get(entry.getKey());
-      Map<YearMonth, Long> changes = new TreeMap<>();
+    List<String> lineages = new ArrayList<>(first.keySet());
+    lineages.sort(null);
+    List<SubscriptionMrr> out = new ArrayList<>(lineages.size());
+    for (String lineage : lineages) {
+      long[] s = series.get(lineage);
+      Map<YearMonth, Long> changes = new LinkedHashMap<>();
       long previous = 0;
       for (int k = 0; s != null && k < s.length; k++) {
         if (s[k] != previous) {
@@ -194,8 +195,8 @@ public final class GroundTruth {
           previous = s[k];
         }
       }
-      ServiceEvent e = entry.getValue();
-      out.add(new SubscriptionMrr(entry.getKey(), e.customer(), e.addonKey(), changes));
+      ServiceEvent e = first.get(lineage);
+      out.add(new SubscriptionMrr(lineage, e.customer(), e.addonKey(), changes));
     }
     return out;
   }
@@ -276,50 +277,58 @@ public final class GroundTruth {
   }
 
   private static List<Revenue> revenue(List<Transaction> lines) {
-    Map<RevenueKey, Revenue> acc = new HashMap<>();
+    Map<RevenueKey, long[]> acc = new HashMap<>();
+    DiscountType[] types = DiscountType.values();
     for (Transaction t : lines) {
       PurchaseDetails p = t.purchaseDetails();
-      YearMonth m = YearMonth.from(p.saleDate());
-      RevenueKey key = new RevenueKey(m, t.addonKey());
-      Revenue r =
-          acc.getOrDefault(
-              key, new Revenue(m, t.addonKey(), 0, 0, 0, 0, 0, new EnumMap<>(DiscountType.class)));
-      Map<DiscountType, Long> discounts = new EnumMap<>(DiscountType.class);
-      discounts.putAll(r.discountCents());
-      for (DiscountType type : DiscountType.values()) {
-        long amount = p.discountCents(type);
-        if (amount > 0) {
-          discounts.merge(type, amount, Long::sum);
-        }
+      long[] a =
+          acc.computeIfAbsent(
+              new RevenueKey(YearMonth.from(p.saleDate()), t.addonKey()),
+              k -> new long[5 + types.length]);
+      a[0]++;
+      a[1] += p.purchasePriceCents() == 0 ? 1 : 0;
+      a[2] += p.purchasePriceCents();
+      a[3] += p.vendorAmountCents();
+      a[4] += p.purchasePriceCents() + p.discountTotalCents();
+      for (var d : p.discounts()) {
+        a[5 + d.type().ordinal()] += d.amountCents();
       }
-      boolean zero = p.purchasePriceCents() == 0;
-      acc.put(
-          key,
-          new Revenue(
-              m,
-              t.addonKey(),
-              r.lines() + 1,
-              r.zeroDollarLines() + (zero ? 1 : 0),
-              r.grossCents() + p.purchasePriceCents(),
-              r.vendorCents() + p.vendorAmountCents(),
-              r.listCents() + p.purchasePriceCents() + p.discountTotalCents(),
-              discounts));
     }
-    List<Revenue> out = new ArrayList<>(acc.values());
+    List<Revenue> out = new ArrayList<>(acc.size());
+    acc.forEach(
+        (key, a) -> {
+          Map<DiscountType, Long> discounts = new EnumMap<>(DiscountType.class);
+          for (DiscountType type : types) {
+            if (a[5 + type.ordinal()] > 0) {
+              discounts.put(type, a[5 + type.ordinal()]);
+            }
+          }
+          out.add(
+              new Revenue(
+                  key.month(),
+                  key.addonKey(),
+                  (int) a[0],
+                  (int) a[1],
+                  a[2],
+                  a[3],
+                  a[4],
+                  discounts));
+        });
     out.sort(Comparator.comparing(Revenue::month).thenComparing(Revenue::addonKey));
     return out;
   }
 
   private List<Payouts.Month> payouts(List<Transaction> lines) {
-    SortedMap<YearMonth, long[]> monthly = new TreeMap<>();
+    Map<YearMonth, long[]> monthly = new HashMap<>();
     for (Transaction t : lines) {
       PurchaseDetails p = t.purchaseDetails();
       long[] sr = monthly.computeIfAbsent(YearMonth.from(p.saleDate()), k -> new long[2]);
       sr[p.vendorAmountCents() < 0 ? 1 : 0] += p.vendorAmountCents();
     }
-    if (!monthly.isEmpty() && monthly.lastKey().isBefore(to)) {
-      monthly.put(to, new long[2]);
+    SortedMap<YearMonth, long[]> sorted = new TreeMap<>(monthly);
+    if (!sorted.isEmpty() && sorted.lastKey().isBefore(to)) {
+      sorted.put(to, new long[2]);
     }
-    return Payouts.ledger(monthly);
+    return Payouts.ledger(sorted);
   }
 }

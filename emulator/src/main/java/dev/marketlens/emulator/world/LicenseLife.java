@@ -37,6 +37,9 @@ final class LicenseLife {
   /** Whether Data Center entitlement numbers were added to this license in September 2025. */
   boolean dcEntitlement;
 
+  /** The maintenance end of the latest extension, expired at the end of the simulation. */
+  LocalDate scheduledEnd;
+
   private final String lineage;
   private final LicenseIds[] ids = new LicenseIds[2];
 
@@ -123,6 +126,7 @@ final class LicenseLife {
   }
 
   List<Versioned<License>> versions(LocalDate clock) {
-    return timeline.versions(state, clock, LicenseState::snapshot);
+    return timeline.versions(
+        state, clock, LicenseState::snapshot, LicenseState::sameButLastUpdated);
   }
 }

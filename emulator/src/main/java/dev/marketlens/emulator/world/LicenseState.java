@@ -12,6 +12,7 @@ import dev.marketlens.emulator.wire.PartnerDetails;
 import dev.marketlens.emulator.wire.Tier;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /** The mutable state of a license during simulation; snapshots become {@link License} versions. */
 final class LicenseState {
@@ -108,5 +109,36 @@ final class LicenseState {
         i.parentProductName(),
         i.parentProductEdition(),
         i.installedOnSandbox());
+  }
+
+  /** Whether two versions differ in nothing but {@code lastUpdated}. */
+  static boolean sameButLastUpdated(License a, License b) {
+    return Objects.equals(a.ids(), b.ids())
+        && Objects.equals(a.addonKey(), b.addonKey())
+        && Objects.equals(a.productId(), b.productId())
+        && Objects.equals(a.addonName(), b.addonName())
+        && Objects.equals(a.hosting(), b.hosting())
+        && Objects.equals(a.appEdition(), b.appEdition())
+        && Objects.equals(a.upgradeEvaluationStartDate(), b.upgradeEvaluationStartDate())
+        && Objects.equals(a.upgradeEvaluatingEdition(), b.upgradeEvaluatingEdition())
+        && Objects.equals(a.upgradeEvaluationEndDate(), b.upgradeEvaluationEndDate())
+        && Objects.equals(a.latestEvaluationStartDate(), b.latestEvaluationStartDate())
+        && Objects.equals(a.latestMaintenanceStartDate(), b.latestMaintenanceStartDate())
+        && Objects.equals(a.newBillingSystem(), b.newBillingSystem())
+        && Objects.equals(a.licenseType(), b.licenseType())
+        && Objects.equals(a.maintenanceStartDate(), b.maintenanceStartDate())
+        && Objects.equals(a.maintenanceEndDate(), b.maintenanceEndDate())
+        && Objects.equals(a.status(), b.status())
+        && Objects.equals(a.tier(), b.tier())
+        && Objects.equals(a.cmtDetails(), b.cmtDetails())
+        && Objects.equals(a.contactDetails(), b.contactDetails())
+        && Objects.equals(a.partnerDetails(), b.partnerDetails())
+        && Objects.equals(a.extendedServerSupport(), b.extendedServerSupport())
+        && Objects.equals(a.licenseSourceType(), b.licenseSourceType())
+        && Objects.equals(a.insights(), b.insights())
+        && Objects.equals(a.transactionAccountId(), b.transactionAccountId())
+        && Objects.equals(a.inGracePeriod(), b.inGracePeriod())
+        && Objects.equals(a.cloudComplianceBoundaries(), b.cloudComplianceBoundaries())
+        && Objects.equals(a.licenseLevel(), b.licenseLevel());
   }
 }

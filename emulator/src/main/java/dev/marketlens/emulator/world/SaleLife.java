@@ -50,6 +50,6 @@ final class SaleLife {
   }
 
   List<Versioned<Transaction>> versions(LocalDate clock) {
-    return timeline.versions(state, clock, SaleState::snapshot);
+    return timeline.versions(state, clock, SaleState::snapshot, SaleState::sameButLastUpdated);
   }
 }

@@ -17,6 +17,7 @@ import dev.marketlens.emulator.wire.Tier;
 import dev.marketlens.emulator.wire.Transaction;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The mutable state of a transaction line during simulation; snapshots become {@link Transaction}
@@ -102,5 +103,24 @@ final class SaleState {
             originalTransactionDetails,
             List.of()),
         partnerDetails);
+  }
+
+  /** Whether two versions differ in nothing but {@code lastUpdated}. */
+  static boolean sameButLastUpdated(Transaction a, Transaction b) {
+    return Objects.equals(a.transactionId(), b.transactionId())
+        && Objects.equals(a.transactionLineItemId(), b.transactionLineItemId())
+        && Objects.equals(a.ids(), b.ids())
+        && Objects.equals(a.addonKey(), b.addonKey())
+        && Objects.equals(a.productId(), b.productId())
+        && Objects.equals(a.addonName(), b.addonName())
+        && Objects.equals(a.appEdition(), b.appEdition())
+        && Objects.equals(a.paymentStatus(), b.paymentStatus())
+        && Objects.equals(a.dunningStatus(), b.dunningStatus())
+        && Objects.equals(a.isInvoiceManual(), b.isInvoiceManual())
+        && Objects.equals(a.cloudComplianceBoundaries(), b.cloudComplianceBoundaries())
+        && Objects.equals(a.licenseLevel(), b.licenseLevel())
+        && Objects.equals(a.customerDetails(), b.customerDetails())
+        && Objects.equals(a.purchaseDetails(), b.purchaseDetails())
+        && Objects.equals(a.partnerDetails(), b.partnerDetails());
   }
 }

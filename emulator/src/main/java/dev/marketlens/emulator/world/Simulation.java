@@ -220,6 +220,11 @@ final class Simulation {
     if (!freeApps.isEmpty() && free.rng.chance(Rates.ppm(25))) {
       freeInstall(free, freeApps.get(0));
     }
+    for (LicenseLife l : out.licenses) {
+      if (l.scheduledEnd != null) {
+        expire(l, l.scheduledEnd);
+      }
+    }
     return out;
   }
 
@@ -344,7 +349,7 @@ final class Simulation {
       s.insights = evaluationInsights(l, from, end, null);
       s.evaluationKey = l;
       pendingInsights(l, from);
-      expire(l, end);
+      l.scheduledEnd = end;
       keys.add(l);
       from = end;
     }
@@ -652,9 +657,7 @@ final class Simulation {
             s.maintenanceEndDate = end;
           });
     }
-    Tier finalTier = tier;
-    sub.license.timeline.on(saleDate, s -> s.tier = finalTier);
-    extendLicense(sub, saleDate, end);
+    extendLicense(sub, saleDate, end, tier);
     sub.lastSale = sale;
     sub.termStart = e;
     sub.termEnd = end;
@@ -1099,16 +1102,31 @@ final class Simulation {
    * extended.
    */
   private void extendLicense(Sub sub, LocalDate day, LocalDate end) {
+    extendLicense(sub, day, end, null);
+  }
+
+  /**
+   * The license's maintenance runs to {@code end} from {@code day} (and its tier becomes {@code
+   * tier}, when given). A lapse before {@code day} shows as inactive; the final expiry is scheduled
+   * once the simulation ends.
+   */
+  private void extendLicense(Sub sub, LocalDate day, LocalDate end, Tier tier) {
     LicenseLife l = sub.license;
+    if (l.scheduledEnd != null && day.isAfter(l.scheduledEnd)) {
+      expire(l, l.scheduledEnd);
+    }
+    l.scheduledEnd = end;
     l.timeline.on(
         day,
         s -> {
           s.maintenanceEndDate = end;
+          if (tier != null) {
+            s.tier = tier;
+          }
           if (s.status != LicenseStatus.CANCELLED) {
             s.status = end.isBefore(day) ? LicenseStatus.INACTIVE : LicenseStatus.ACTIVE;
           }
         });
-    expire(l, end);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.BiPredicate;
 import java.util.function.Consumer;
 
 /**
@@ -24,7 +25,7 @@ final class Timeline<S> {
       };
 
   private final LocalDate created;
-  private final List<Change<S>> changes = new ArrayList<>();
+  private List<Change<S>> changes = List.of();
 
   Timeline(LocalDate created) {
     this.created = created;
@@ -37,6 +38,9 @@ final class Timeline<S> {
   /** Schedules a change on {@code date} (never before the record's creation). */
   void on(LocalDate date, Consumer<S> change) {
     LocalDate d = date.isBefore(created) ? created : date;
+    if (changes.isEmpty()) {
+      changes = new ArrayList<>(2);
+    }
     changes.add(new Change<>(d, changes.size(), change));
   }
 
@@ -45,7 +49,11 @@ final class Timeline<S> {
    * day with a change, up to and including {@code clock}. {@code snapshot} receives the state and
    * the version's day.
    */
-  <R> List<Versioned<R>> versions(S state, LocalDate clock, BiFunction<S, LocalDate, R> snapshot) {
+  <R> List<Versioned<R>> versions(
+      S state,
+      LocalDate clock,
+      BiFunction<S, LocalDate, R> snapshot,
+      BiPredicate<R, R> sameButLastUpdated) {
     List<Change<S>> ordered = changes;
     for (int k = 1; k < changes.size(); k++) {
       if (changes.get(k).date().isBefore(changes.get(k - 1).date())) {
@@ -71,9 +79,9 @@ final class Timeline<S> {
       while (i < ordered.size() && ordered.get(i).date().equals(day)) {
         ordered.get(i++).apply().accept(state);
       }
-      Versioned<R> previous = versions.get(versions.size() - 1);
-      if (!snapshot.apply(state, previous.since()).equals(previous.record())) {
-        versions.add(new Versioned<>(day, snapshot.apply(state, day)));
+      R next = snapshot.apply(state, day);
+      if (!sameButLastUpdated.test(next, versions.get(versions.size() - 1).record())) {
+        versions.add(new Versioned<>(day, next));
       }
     }
     return versions;

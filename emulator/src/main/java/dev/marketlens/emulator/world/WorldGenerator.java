@@ -8,10 +8,10 @@ import dev.marketlens.emulator.wire.OriginalTransaction;
 import dev.marketlens.emulator.wire.Transaction;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 /**
@@ -44,6 +44,9 @@ public final class WorldGenerator {
         }
         return c != 0 ? c : Integer.compare(a.localSeq, b.localSeq);
       };
+
+  /** Creation days are packed relative to this epoch day (1990-01-01) into 19 bits. */
+  private static final long EPOCH_OFFSET = LocalDate.of(1990, 1, 1).toEpochDay();
 
   /** Lives materialised at a time: in parallel within a chunk, released after it. */
   private static final int CHUNK = 1 << 15;
@@ -85,24 +88,20 @@ public final class WorldGenerator {
             .mapToObj(i -> new Simulation(spec, vendors, share, ids, clock).simulate(i))
             .toList();
 
-    List<LicenseLife> licenseLives = new ArrayList<>();
-    List<SaleLife> saleLives = new ArrayList<>();
     List<FreeStarterEntitlement> freeStarter = new ArrayList<>();
     List<EvaluationEpisode> evaluations = new ArrayList<>();
     for (Simulation.Outcome o : outcomes) {
-      licenseLives.addAll(o.licenses);
-      saleLives.addAll(o.sales);
       freeStarter.addAll(o.freeStarter);
       evaluations.addAll(o.evaluations);
     }
+    List<LicenseLife> licenseLives =
+        inCreationOrder(outcomes, o -> o.licenses, l -> l.created, LICENSE_ORDER);
+    List<SaleLife> saleLives = inCreationOrder(outcomes, o -> o.sales, l -> l.created, SALE_ORDER);
     outcomes = null;
-    licenseLives.sort(LICENSE_ORDER);
-    saleLives.sort(SALE_ORDER);
     number(licenseLives, saleLives, ids);
 
     // Materialise in creation order, letting go of each life once its versions exist, so that the
-    // simulation's
-    // working state and the served records are never both held in full.
+    // simulation's working state and the served records are never both held in full.
     List<RecordHistory<Transaction>> transactions = new ArrayList<>(saleLives.size());
     String[] customerOfLine = new String[saleLives.size()];
     String[] licenseOfLine = new String[saleLives.size()];
@@ -145,6 +144,41 @@ public final class WorldGenerator {
         evaluations);
   }
 
+  /**
+   * Every customer's lives in creation order: (day, customer, journey, sequence). Each customer's
+   * few lives are sorted with {@code order}; the merge across customers sorts packed primitive keys
+   * (day, customer, rank).
+   */
+  private static <T> List<T> inCreationOrder(
+      List<Simulation.Outcome> outcomes,
+      Function<Simulation.Outcome, List<T>> lives,
+      Function<T, LocalDate> created,
+      Comparator<T> order) {
+    int total = 0;
+    for (Simulation.Outcome o : outcomes) {
+      List<T> own = lives.apply(o);
+      own.sort(order);
+      total += own.size();
+    }
+    long[] keys = new long[total];
+    int n = 0;
+    for (int c = 0; c < outcomes.size(); c++) {
+      List<T> own = lives.apply(outcomes.get(c));
+      for (int rank = 0; rank < own.size(); rank++) {
+        long day = created.apply(own.get(rank)).toEpochDay() - EPOCH_OFFSET;
+        keys[n++] = (day << 44) | ((long) c << 20) | rank;
+      }
+    }
+    Arrays.sort(keys);
+    List<T> sorted = new ArrayList<>(total);
+    for (long key : keys) {
+      int c = (int) ((key >>> 20) & ((1L << 24) - 1));
+      int rank = (int) (key & ((1L << 20) - 1));
+      sorted.add(lives.apply(outcomes.get(c)).get(rank));
+    }
+    return sorted;
+  }
+
   /** Assigns SENs, host license ids, transaction ids and line item ids in creation order. */
   private static void number(List<LicenseLife> licenses, List<SaleLife> sales, Ids ids) {
     long nextLicense = 10_000_001L;
@@ -160,20 +194,27 @@ public final class WorldGenerator {
     }
     long nextOrder = 1;
     long nextLine = 1;
-    // Sales are in date order and an order's lines share their day: the map only holds one day's
-    // orders.
-    Map<OrderKey, String> orders = new HashMap<>();
+    // Sales come by day, then customer: a customer's orders of one day are consecutive.
+    List<OrderKey> keys = new ArrayList<>();
+    List<String> orderIds = new ArrayList<>();
     LocalDate day = null;
+    int customer = -1;
     for (SaleLife s : sales) {
-      if (!s.created.equals(day)) {
-        orders.clear();
+      if (!s.created.equals(day) || s.customer.index != customer) {
+        keys.clear();
+        orderIds.clear();
         day = s.created;
+        customer = s.customer.index;
       }
       OrderKey key = new OrderKey(s.customer.index, s.orderKey, s.state.hosting);
-      String txId = orders.get(key);
-      if (txId == null) {
+      int known = keys.indexOf(key);
+      String txId;
+      if (known >= 0) {
+        txId = orderIds.get(known);
+      } else {
         txId = s.newBilling ? Ids.invoiceId(nextOrder++) : Ids.legacyTransactionId(nextOrder++);
-        orders.put(key, txId);
+        keys.add(key);
+        orderIds.add(txId);
       }
       s.state.transactionId = txId;
       s.state.transactionLineItemId =
