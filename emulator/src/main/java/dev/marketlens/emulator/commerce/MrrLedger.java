@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -167,6 +168,21 @@ public final class MrrLedger {
   /** Month-end MRR per unit from intervals computed once with {@link #intervals}. */
   public Map<String, long[]> monthEndMrr(
       Intervals intervals, Function<ServiceEvent, String> unitOf, YearMonth from, YearMonth to) {
+    Map<String, long[]> result = new LinkedHashMap<>();
+    forEachUnit(intervals, unitOf, from, to, (unit, series) -> result.put(unit, series.clone()));
+    return result;
+  }
+
+  /**
+   * Computes each unit's month-end MRR for {@code [from, to]} in turn and hands it to {@code each},
+   * without keeping them all: the array is reused for the next unit, so copy it to keep it.
+   */
+  public void forEachUnit(
+      Intervals intervals,
+      Function<ServiceEvent, String> unitOf,
+      YearMonth from,
+      YearMonth to,
+      BiConsumer<String, long[]> each) {
     Map<String, List<Interval>> byUnit = new LinkedHashMap<>();
     for (Interval i : intervals.all) {
       byUnit.computeIfAbsent(unitOf.apply(i.event), k -> new ArrayList<>(4)).add(i);
@@ -177,11 +193,13 @@ public final class MrrLedger {
       monthEnds[k] = from.plusMonths(k).atEndOfMonth().toEpochDay();
     }
     int fromMonth = from.getYear() * 12 + from.getMonthValue() - 1 - EPOCH_MONTH;
-    Map<String, long[]> result = new LinkedHashMap<>();
+    long[] series = new long[months];
+    long[] diff = new long[months + 1];
+    int[] coverDiff = new int[months + 1];
     for (Map.Entry<String, List<Interval>> e : byUnit.entrySet()) {
-      result.put(e.getKey(), unitSeries(e.getValue(), monthEnds, fromMonth));
+      unitSeries(e.getValue(), monthEnds, fromMonth, series, diff, coverDiff);
+      each.accept(e.getKey(), series);
     }
-    return result;
   }
 
   /**
@@ -203,27 +221,44 @@ public final class MrrLedger {
    */
   public List<Movements> movements(
       Intervals intervals, Function<ServiceEvent, String> unitOf, YearMonth from, YearMonth to) {
-    YearMonth first = from;
+    int first = from.getYear() * 12 + from.getMonthValue() - 1 - EPOCH_MONTH;
     for (Interval i : intervals.all) {
-      YearMonth m = YearMonth.from(LocalDate.ofEpochDay(i.start));
-      if (m.isBefore(first)) {
-        first = m;
-      }
+      first = Math.min(first, i.startMonth);
     }
-    List<Movements> all = movements(monthEndMrr(intervals, unitOf, first, to).values(), first, to);
-    return all.subList((int) ChronoUnit.MONTHS.between(first, from), all.size());
+    YearMonth start = YearMonth.of((first + EPOCH_MONTH) / 12, (first + EPOCH_MONTH) % 12 + 1);
+    Totals totals = new Totals(start, to);
+    forEachUnit(intervals, unitOf, start, to, (unit, series) -> totals.add(series));
+    List<Movements> all = totals.movements();
+    return all.subList((int) ChronoUnit.MONTHS.between(start, from), all.size());
   }
 
   /** Movements from per-unit month-end series that start at {@code from}. */
   public static List<Movements> movements(
       Iterable<long[]> unitSeries, YearMonth from, YearMonth to) {
-    int months = (int) ChronoUnit.MONTHS.between(from, to) + 1;
-    long[][] acc = new long[months][7];
-    int[] customers = new int[months];
+    Totals totals = new Totals(from, to);
     for (long[] series : unitSeries) {
+      totals.add(series);
+    }
+    return totals.movements();
+  }
+
+  /** Month-by-month sums of the units' movements (metrics spec §4.2). */
+  private static final class Totals {
+    private final YearMonth from;
+    private final long[][] acc;
+    private final int[] customers;
+
+    Totals(YearMonth from, YearMonth to) {
+      int months = (int) ChronoUnit.MONTHS.between(from, to) + 1;
+      this.from = from;
+      this.acc = new long[months][7];
+      this.customers = new int[months];
+    }
+
+    void add(long[] series) {
       boolean everPaid = false;
       long o = 0;
-      for (int k = 0; k < months; k++) {
+      for (int k = 0; k < acc.length; k++) {
         long c = series[k];
         long[] a = acc[k];
         a[0] += o;
@@ -244,14 +279,17 @@ public final class MrrLedger {
         o = c;
       }
     }
-    List<Movements> out = new ArrayList<>(months);
-    for (int k = 0; k < months; k++) {
-      long[] a = acc[k];
-      out.add(
-          new Movements(
-              from.plusMonths(k), a[0], a[1], a[2], a[3], a[4], a[5], a[6], customers[k]));
+
+    List<Movements> movements() {
+      List<Movements> out = new ArrayList<>(acc.length);
+      for (int k = 0; k < acc.length; k++) {
+        long[] a = acc[k];
+        out.add(
+            new Movements(
+                from.plusMonths(k), a[0], a[1], a[2], a[3], a[4], a[5], a[6], customers[k]));
+      }
+      return out;
     }
-    return out;
   }
 
   /** Service intervals of every license, with the N1–N3 rates (metrics spec §2). */
@@ -331,10 +369,20 @@ public final class MrrLedger {
     return off <= SNAP_TOLERANCE_DAYS ? n : 0;
   }
 
-  private long[] unitSeries(List<Interval> intervals, long[] monthEnds, int fromMonth) {
+  /**
+   * Fills {@code series} with one unit's month-end MRR; {@code diff} and {@code coverDiff} are
+   * scratch.
+   */
+  private void unitSeries(
+      List<Interval> intervals,
+      long[] monthEnds,
+      int fromMonth,
+      long[] series,
+      long[] diff,
+      int[] coverDiff) {
     int months = monthEnds.length;
-    long[] diff = new long[months + 1];
-    int[] coverDiff = new int[months + 1];
+    java.util.Arrays.fill(diff, 0);
+    java.util.Arrays.fill(coverDiff, 0);
     for (Interval i : intervals) {
       if (!i.hasLength()) {
         continue;
@@ -363,7 +411,6 @@ public final class MrrLedger {
     // After the last coverage there is no later start: the gap is bridged only while younger than
     // the grace.
     long afterLast = -1;
-    long[] series = new long[months];
     long running = 0;
     int covered = 0;
     for (int k = 0; k < months; k++) {
@@ -383,7 +430,6 @@ public final class MrrLedger {
         series[k] = toCents(bridged(intervals, d));
       }
     }
-    return series;
   }
 
   /**

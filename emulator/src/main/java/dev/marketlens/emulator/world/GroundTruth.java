@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What a vendor's metrics must come to, computed from what happened in the world (service events
@@ -105,17 +106,25 @@ public final class GroundTruth {
     MrrLedger ledger =
         new MrrLedger(MrrLedger.Basis.NET, MrrLedger.DEFAULT_GRACE_DAYS, world.clock());
     MrrLedger.Intervals intervals = ledger.intervals(events);
-    this.movements = ledger.movements(intervals, ServiceEvent::customer, from, to);
-    Map<String, List<MrrLedger.Movements>> byApp = new TreeMap<>();
+    // The views are independent: compute them side by side.
+    CompletableFuture<List<MrrLedger.Movements>> vendorWide =
+        CompletableFuture.supplyAsync(
+            () -> ledger.movements(intervals, ServiceEvent::customer, from, to));
+    CompletableFuture<List<SubscriptionMrr>> perSubscription =
+        CompletableFuture.supplyAsync(() -> subscriptions(ledger, intervals, events));
+    Map<String, CompletableFuture<List<MrrLedger.Movements>>> perApp = new TreeMap<>();
     for (App a : vendor.apps()) {
       String key = a.addonKey();
-      byApp.put(
+      perApp.put(
           key,
-          ledger.movements(
-              intervals.filter(e -> e.addonKey().equals(key)), ServiceEvent::customer, from, to));
+          CompletableFuture.supplyAsync(
+              () ->
+                  ledger.movements(
+                      intervals.filter(e -> e.addonKey().equals(key)),
+                      ServiceEvent::customer,
+                      from,
+                      to)));
     }
-    this.movementsByApp = byApp;
-    this.subscriptions = subscriptions(ledger, intervals, events);
     this.conversions = conversions(world, keys);
     List<Transaction> lines = new ArrayList<>();
     for (Transaction t : world.transactions()) {
@@ -126,6 +135,11 @@ public final class GroundTruth {
     this.refunds = refunds(lines);
     this.revenue = revenue(lines);
     this.payouts = payouts(lines);
+    this.movements = vendorWide.join();
+    this.subscriptions = perSubscription.join();
+    Map<String, List<MrrLedger.Movements>> byApp = new TreeMap<>();
+    perApp.forEach((app, movements) -> byApp.put(app, movements.join()));
+    this.movementsByApp = byApp;
   }
 
   /** The ground truth of one vendor of a world. */
@@ -181,23 +195,25 @@ public final class GroundTruth {
     for (ServiceEvent e : events) {
       first.putIfAbsent(e.lineage(), e);
     }
-    Map<String, long[]> series = ledger.monthEndMrr(intervals, ServiceEvent::lineage, from, to);
-    List<String> lineages = new ArrayList<>(first.keySet());
-    lineages.sort(null);
-    List<SubscriptionMrr> out = new ArrayList<>(lineages.size());
-    for (String lineage : lineages) {
-      long[] s = series.get(lineage);
-      Map<YearMonth, Long> changes = new LinkedHashMap<>();
-      long previous = 0;
-      for (int k = 0; s != null && k < s.length; k++) {
-        if (s[k] != previous) {
-          changes.put(from.plusMonths(k), s[k]);
-          previous = s[k];
-        }
-      }
-      ServiceEvent e = first.get(lineage);
-      out.add(new SubscriptionMrr(lineage, e.customer(), e.addonKey(), changes));
-    }
+    List<SubscriptionMrr> out = new ArrayList<>(first.size());
+    ledger.forEachUnit(
+        intervals,
+        ServiceEvent::lineage,
+        from,
+        to,
+        (lineage, series) -> {
+          Map<YearMonth, Long> changes = new LinkedHashMap<>();
+          long previous = 0;
+          for (int k = 0; k < series.length; k++) {
+            if (series[k] != previous) {
+              changes.put(from.plusMonths(k), series[k]);
+              previous = series[k];
+            }
+          }
+          ServiceEvent e = first.get(lineage);
+          out.add(new SubscriptionMrr(lineage, e.customer(), e.addonKey(), changes));
+        });
+    out.sort(Comparator.comparing(SubscriptionMrr::lineage));
     return out;
   }
 

@@ -217,12 +217,20 @@ public final class WorldGenerator {
         orderIds.add(txId);
       }
       s.state.transactionId = txId;
-      s.state.transactionLineItemId =
-          s.newBilling
-              ? ids.uuid(0x11, s.customer.index, s.journeyKey, s.localSeq)
-              : Ids.numericLineItemId(nextLine++);
-      s.state.ids = s.license.idsOn(s.created);
+      if (!s.newBilling) {
+        s.state.transactionLineItemId = Ids.numericLineItemId(nextLine++);
+      }
     }
+    // Ids that depend only on the line itself are derived in parallel.
+    sales.parallelStream()
+        .forEach(
+            s -> {
+              if (s.newBilling) {
+                s.state.transactionLineItemId =
+                    ids.uuid(0x11, s.customer.index, s.journeyKey, s.localSeq);
+              }
+              s.state.ids = s.license.idsOn(s.created);
+            });
     for (SaleLife s : sales) {
       if (s.refundOf != null) {
         s.state.originalTransactionDetails =
