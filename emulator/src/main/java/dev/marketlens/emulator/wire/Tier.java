@@ -38,6 +38,9 @@ public record Tier(Kind kind, int users) {
   }
 
   public Tier {
+    if (kind == Kind.UNLIMITED || kind == Kind.EVALUATION || kind == Kind.EMPTY) {
+      users = 0;
+    }
     if ((kind == Kind.USERS || kind == Kind.PER_UNIT) && users < 1) {
       throw new IllegalArgumentException(
           "a " + kind + " tier needs at least one user, got " + users);
@@ -98,11 +101,11 @@ public record Tier(Kind kind, int users) {
     }
     Matcher perUnit = PER_UNIT.matcher(t);
     if (perUnit.matches()) {
-      return perUnit(Integer.parseInt(perUnit.group(1)));
+      return perUnit(count(perUnit.group(1), text));
     }
     Matcher users = USERS.matcher(t);
     if (users.matches()) {
-      int n = Integer.parseInt(users.group(1));
+      int n = count(users.group(1), text);
       if (n < 0) {
         return new Tier(Kind.NEGATIVE, n);
       }
@@ -116,6 +119,14 @@ public record Tier(Kind kind, int users) {
             + text
             + "' is not a tier (expected 'N Users', 'Unlimited Users', 'Per Unit Pricing (N Users)',"
             + " 'Evaluation' or empty)");
+  }
+
+  private static int count(String digits, String text) {
+    try {
+      return Integer.parseInt(digits);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("tier: '" + text + "' has a user count out of range", e);
+    }
   }
 
   /**

@@ -25,6 +25,17 @@ final class Customer {
   private final ContactDetails[] licenseContacts = new ContactDetails[2];
   final Vendor vendor;
   final LocalDate arrival;
+
+  /** Who holds the licenses when it is not a paying customer. */
+  enum Internal {
+    NONE,
+    /** Atlassian itself: internal-use licenses, reported only with includeAtlassianLicenses. */
+    ATLASSIAN,
+    /** The vendor's own test licenses, given to it for free (seed 002 item 9). */
+    VENDOR_TEST
+  }
+
+  final Internal internal;
   final String company;
   final String domain;
   final Vocabulary.Country country;
@@ -62,11 +73,31 @@ final class Customer {
     String second = rng.pick(Vocabulary.COMPANY_SECOND);
     String suffix = rng.pick(Vocabulary.LEGAL_SUFFIX);
     String tag = Integer.toString(index, 36);
-    this.company = (first + " " + second + " " + tag + " " + suffix).trim();
-    this.domain =
-        (first + "-" + second + "-" + tag).toLowerCase(Locale.ROOT).replace(' ', '-')
-            + "."
-            + rng.pick(Vocabulary.TLDS);
+    String tld = rng.pick(Vocabulary.TLDS);
+    int kind =
+        rng.weighted(
+            rates.atlassianOwnedPpm(),
+            rates.vendorTestPpm(),
+            Rates.MILLION - rates.atlassianOwnedPpm() - rates.vendorTestPpm());
+    this.internal =
+        kind == 0 ? Internal.ATLASSIAN : kind == 1 ? Internal.VENDOR_TEST : Internal.NONE;
+    switch (internal) {
+      case ATLASSIAN -> {
+        this.company = "Atlassian";
+        this.domain = "atlassian.com";
+      }
+      case VENDOR_TEST -> {
+        this.company = vendor.name();
+        this.domain = vendor.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "") + ".com";
+      }
+      default -> {
+        this.company = (first + " " + second + " " + tag + " " + suffix).trim();
+        this.domain =
+            (first + "-" + second + "-" + tag).toLowerCase(Locale.ROOT).replace(' ', '-')
+                + "."
+                + tld;
+      }
+    }
     this.country = rng.pick(Vocabulary.COUNTRIES);
     this.city = rng.pick(country.cities());
     this.state = country.states().isEmpty() ? null : rng.pick(country.states());

@@ -60,7 +60,9 @@ public record Rates(
     int missingTechnicalContactPpm,
     int sandboxPpm,
     int mutationPpm,
-    int faultyPartnerDiscountPpm) {
+    int faultyPartnerDiscountPpm,
+    int atlassianOwnedPpm,
+    int vendorTestPpm) {
 
   public static final int MILLION = 1_000_000;
 
@@ -91,7 +93,9 @@ public record Rates(
       missingTechnicalContactPpm,
       sandboxPpm,
       mutationPpm,
-      faultyPartnerDiscountPpm
+      faultyPartnerDiscountPpm,
+      atlassianOwnedPpm,
+      vendorTestPpm
     };
     for (int p : all) {
       if (p < 0 || p > MILLION) {
@@ -133,6 +137,8 @@ public record Rates(
         ppm(0.2), // missing technical contact
         ppm(3), // sandbox
         ppm(5), // mutation
-        ppm(5)); // faulty partner discount
+        ppm(5), // faulty partner discount
+        ppm(0.3), // Atlassian-owned
+        ppm(0.2)); // vendor test licenses
   }
 }

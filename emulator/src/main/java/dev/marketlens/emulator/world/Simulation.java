@@ -135,6 +135,11 @@ final class Simulation {
     LocalDate concessionYearEnd;
     boolean termEnded;
 
+    /**
+     * The app on the customer's sandbox site, licensed with the production site (no transactions).
+     */
+    LicenseLife sandbox;
+
     Sub(Journey journey, App app, Hosting hosting, LicenseLife license) {
       this.journey = journey;
       this.app = app;
@@ -188,6 +193,10 @@ final class Simulation {
     Journey root = new Journey(rng);
     Journey second = new Journey(rng);
     Journey free = new Journey(rng);
+    if (customer.internal != Customer.Internal.NONE) {
+      internalLicenses(root, vendor);
+      return finish();
+    }
     boolean secondApp = rng.chance(rates.secondAppPpm());
     boolean bundled = rng.chance(rates.multiAppOrderPpm());
     int secondDelay = rng.between(30, 900);
@@ -220,6 +229,10 @@ final class Simulation {
     if (!freeApps.isEmpty() && free.rng.chance(Rates.ppm(25))) {
       freeInstall(free, freeApps.get(0));
     }
+    return finish();
+  }
+
+  private Outcome finish() {
     for (LicenseLife l : out.licenses) {
       if (l.scheduledEnd != null) {
         expire(l, l.scheduledEnd);
@@ -336,7 +349,8 @@ final class Simulation {
           hosting == Hosting.CLOUD
               ? customer.billingDateOnOrAfter(from.plusDays(EVALUATION_DAYS))
               : from.plusDays(EVALUATION_DAYS);
-      if (from.isAfter(clock)) {
+      if (from.isAfter(clock)
+          || (hosting == Hosting.SERVER && !from.isBefore(SERVER_NEW_SALES_END))) {
         break;
       }
       LicenseLife l = newLicense(j, app, hosting, from);
@@ -487,6 +501,9 @@ final class Simulation {
         LicenseLife from = migratedFrom;
         license.timeline.on(day, s -> s.cmtDetails = new CmtDetails("converted", from.sen()));
       }
+    }
+    if (hosting == Hosting.CLOUD && customer.sandbox) {
+      sub.sandbox = sandboxLicense(j, app, day);
     }
     extendLicense(sub, day, end);
     sub.lastSale = sale;
@@ -1042,10 +1059,30 @@ final class Simulation {
         });
   }
 
+  /**
+   * The app installed on the customer's cloud sandbox: licensed with the production site, never a
+   * transaction, {@code installedOnSandbox = Yes} (seed 002).
+   */
+  private LicenseLife sandboxLicense(Journey j, App app, LocalDate day) {
+    LicenseLife l = newLicense(j, app, Hosting.CLOUD, day, "-sandbox");
+    LicenseState s = l.state;
+    s.licenseType = LicenseType.COMMERCIAL;
+    s.tier = Tier.users(customer.usersOn(day));
+    s.maintenanceStartDate = day;
+    String na = LicenseInsights.NA;
+    s.insights = new LicenseInsights(na, na, na, na, na, na, null, na, na, na, "Yes");
+    return l;
+  }
+
   private LicenseLife newLicense(Journey j, App app, Hosting hosting, LocalDate day) {
+    return newLicense(j, app, hosting, day, "");
+  }
+
+  private LicenseLife newLicense(
+      Journey j, App app, Hosting hosting, LocalDate day, String siteSuffix) {
     boolean hasSen = hosting != Hosting.CLOUD || day.isBefore(CLOUD_WITHOUT_SEN_FROM);
     LicenseLife l =
-        new LicenseLife(customer, app, hosting, j.key, j.licenses++, day, hasSen, ids, "");
+        new LicenseLife(customer, app, hosting, j.key, j.licenses++, day, hasSen, ids, siteSuffix);
     LicenseState s = l.state;
     s.addonKey = app.addonKey();
     s.productId = app.productId();
@@ -1112,6 +1149,18 @@ final class Simulation {
    */
   private void extendLicense(Sub sub, LocalDate day, LocalDate end, Tier tier) {
     LicenseLife l = sub.license;
+    if (sub.sandbox != null) {
+      // K31: the sandbox's tier follows the exact user count at every change.
+      Tier exact = Tier.users(customer.usersOn(day));
+      LicenseLife box = sub.sandbox;
+      box.scheduledEnd = end;
+      box.timeline.on(
+          day,
+          s -> {
+            s.maintenanceEndDate = end;
+            s.tier = exact;
+          });
+    }
     if (l.scheduledEnd != null && day.isAfter(l.scheduledEnd)) {
       expire(l, l.scheduledEnd);
     }
@@ -1249,6 +1298,38 @@ final class Simulation {
 
   // ---------------------------------------------------------------- free apps and the free starter
   // tier
+
+  /**
+   * Atlassian's own internal-use licenses and a vendor's free test licenses: one per paid app,
+   * renewed yearly, never a transaction, and without data insights (seed 002 item 9, SR-P9).
+   */
+  private void internalLicenses(Journey j, Vendor vendor) {
+    boolean atlassian = customer.internal == Customer.Internal.ATLASSIAN;
+    for (App app : listedApps(vendor, customer.arrival, PaymentModel.PAID_VIA_ATLASSIAN)) {
+      Hosting hosting = chooseHosting(app, customer.arrival, j.rng);
+      LicenseLife l = newLicense(j, app, hosting, customer.arrival);
+      LicenseState s = l.state;
+      s.licenseType = atlassian ? LicenseType.INTERNAL_USE : LicenseType.DEMONSTRATION;
+      s.licenseSourceType = atlassian ? "Atlassian" : "Non-Atlassian";
+      s.tier = UserTiers.tierFor(hosting, BillingPeriod.ANNUAL, customer.usersOn(customer.arrival));
+      s.maintenanceStartDate = customer.arrival;
+      s.maintenanceEndDate = customer.arrival.plusYears(1);
+      s.insights = null;
+      LocalDate end = s.maintenanceEndDate;
+      boolean serverEnds = hosting == Hosting.SERVER;
+      for (LocalDate d = end;
+          !d.isAfter(clock) && !(serverEnds && !d.isBefore(SERVER_END_OF_SUPPORT));
+          d = d.plusYears(1)) {
+        LocalDate next =
+            serverEnds && d.plusYears(1).isAfter(SERVER_END_OF_SUPPORT)
+                ? SERVER_END_OF_SUPPORT
+                : d.plusYears(1);
+        l.timeline.on(d, x -> x.maintenanceEndDate = next);
+        end = next;
+      }
+      l.scheduledEnd = end;
+    }
+  }
 
   private void freeInstall(Journey j, App app) {
     Hosting hosting = app.sells(Hosting.CLOUD) ? Hosting.CLOUD : Hosting.DATA_CENTER;

@@ -94,4 +94,20 @@ class TierTest {
     assertThat(Tier.parse(" 25 users ").wire()).isEqualTo("25 Users");
     assertThat(Tier.parse("Unlimited").wire()).isEqualTo("Unlimited Users");
   }
+
+  @Test
+  @DisplayName("spec §7.3: a user count beyond the integer range is rejected naming the tier")
+  void rejectsUserCountsOutOfRange() {
+    assertThatThrownBy(() -> Tier.parse("99999999999 Users"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'99999999999 Users'")
+        .hasMessageContaining("out of range");
+  }
+
+  @Test
+  @DisplayName("tiers without a user count compare equal whatever count they were built with")
+  void countlessTiersAreValues() {
+    assertThat(new Tier(Kind.UNLIMITED, 5)).isEqualTo(Tier.UNLIMITED);
+    assertThat(new Tier(Kind.EVALUATION, 3)).isEqualTo(Tier.EVALUATION);
+  }
 }
