@@ -1,5 +1,7 @@
 package dev.marketlens.emulator.world;
 
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -53,25 +55,50 @@ final class Ids {
     return "SEN-" + addonLicenseId;
   }
 
+  /** Creation days count from this day in the numbers below. */
+  private static final LocalDate DAY_ZERO = LocalDate.of(2000, 1, 1);
+
+  /**
+   * A number unique to (creation day, customer, rank within that customer's day) that grows with
+   * the day: {@code DDDDD CCCCCCC RR}. A later clock only adds numbers.
+   */
+  static long number(LocalDate day, int customer, int rank) {
+    long d = ChronoUnit.DAYS.between(DAY_ZERO, day);
+    if (d < 0 || customer < 0 || customer >= 10_000_000 || rank >= 100) {
+      throw new IllegalArgumentException(
+          "no id for day " + day + ", customer " + customer + ", rank " + rank);
+    }
+    return d * 1_000_000_000L + customer * 100L + rank;
+  }
+
+  /** The numeric {@code addonLicenseId} of a license (its SEN is {@code SEN-} and this). */
+  static String licenseNumber(LocalDate day, int customer, int rank) {
+    return Long.toString(number(day, customer, rank));
+  }
+
+  /** The {@code hostLicenseId} of a historical cloud license's site. */
+  static String hostLicenseNumber(LocalDate day, int customer, int rank) {
+    return Long.toString(5_000_000_000_000_000L + number(day, customer, rank));
+  }
+
   /** A legacy numeric transaction line id. */
-  static String numericLineItemId(long n) {
-    return Long.toString(300_000_000L + n);
+  static String lineNumber(LocalDate day, int customer, int rank) {
+    return Long.toString(3_000_000_000_000_000L + number(day, customer, rank));
   }
 
   /** {@code AT-…}: legacy Marketplace orders. */
-  static String legacyTransactionId(long n) {
-    return "AT-" + (20_000_000L + n);
+  static String legacyTransactionId(LocalDate day, int customer, int rank) {
+    return "AT-" + number(day, customer, rank);
   }
 
-  /** {@code IN-003-095-784}: invoices of Atlassian's newer billing system. */
-  static String invoiceId(long n) {
-    String digits = Long.toString(1_000_000_000L + (3_000_000L + n) % 1_000_000_000L).substring(1);
-    return "IN-"
-        + digits.substring(0, 3)
-        + "-"
-        + digits.substring(3, 6)
-        + "-"
-        + digits.substring(6);
+  /** {@code IN-…}: invoices of Atlassian's newer billing system, digits in groups of three. */
+  static String invoiceId(LocalDate day, int customer, int rank) {
+    String digits = String.format("%015d", number(day, customer, rank));
+    StringBuilder sb = new StringBuilder("IN");
+    for (int i = 0; i < digits.length(); i += 3) {
+      sb.append('-').append(digits, i, i + 3);
+    }
+    return sb.toString();
   }
 
   private long[] prefix(long[] parts, long salt) {

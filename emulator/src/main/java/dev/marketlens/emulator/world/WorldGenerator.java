@@ -21,24 +21,20 @@ import java.util.stream.IntStream;
  */
 public final class WorldGenerator {
 
+  /** A customer's licenses in creation order: day, journey, place in the journey. */
   private static final Comparator<LicenseLife> LICENSE_ORDER =
       (a, b) -> {
         int c = a.created.compareTo(b.created);
-        if (c == 0) {
-          c = Integer.compare(a.customer.index, b.customer.index);
-        }
         if (c == 0) {
           c = Long.compare(a.journeyKey, b.journeyKey);
         }
         return c != 0 ? c : Integer.compare(a.localSeq, b.localSeq);
       };
 
+  /** A customer's transaction lines in creation order. */
   private static final Comparator<SaleLife> SALE_ORDER =
       (a, b) -> {
         int c = a.created.compareTo(b.created);
-        if (c == 0) {
-          c = Integer.compare(a.customer.index, b.customer.index);
-        }
         if (c == 0) {
           c = Long.compare(a.journeyKey, b.journeyKey);
         }
@@ -47,9 +43,6 @@ public final class WorldGenerator {
 
   /** Creation days are packed relative to this epoch day (1990-01-01) into 19 bits. */
   private static final long EPOCH_OFFSET = LocalDate.of(1990, 1, 1).toEpochDay();
-
-  /** Lives materialised at a time: in parallel within a chunk, released after it. */
-  private static final int CHUNK = 1 << 15;
 
   private final RevenueShare share;
 
@@ -82,56 +75,36 @@ public final class WorldGenerator {
     while (!probe.arrival(customers).isAfter(clock)) {
       customers++;
     }
-    List<Simulation.Outcome> outcomes =
+    // Each customer is simulated and materialised on its own, in parallel: its working state is
+    // dropped as soon as its records exist. Ids are derived from (day, customer, rank), so no
+    // global numbering pass is needed and a later clock only adds ids.
+    List<CustomerRecords> perCustomer =
         IntStream.range(0, customers)
             .parallel()
-            .mapToObj(i -> new Simulation(spec, vendors, share, ids, clock).simulate(i))
+            .mapToObj(
+                i ->
+                    materialise(
+                        new Simulation(spec, vendors, share, ids, clock).simulate(i), ids, clock))
             .toList();
 
     List<FreeStarterEntitlement> freeStarter = new ArrayList<>();
     List<EvaluationEpisode> evaluations = new ArrayList<>();
-    for (Simulation.Outcome o : outcomes) {
-      freeStarter.addAll(o.freeStarter);
-      evaluations.addAll(o.evaluations);
+    for (CustomerRecords r : perCustomer) {
+      freeStarter.addAll(r.freeStarter);
+      evaluations.addAll(r.evaluations);
     }
-    List<LicenseLife> licenseLives =
-        inCreationOrder(outcomes, o -> o.licenses, l -> l.created, LICENSE_ORDER);
-    List<SaleLife> saleLives = inCreationOrder(outcomes, o -> o.sales, l -> l.created, SALE_ORDER);
-    outcomes = null;
-    number(licenseLives, saleLives, ids);
-
-    // Materialise in creation order, letting go of each life once its versions exist, so that the
-    // simulation's working state and the served records are never both held in full.
-    List<RecordHistory<Transaction>> transactions = new ArrayList<>(saleLives.size());
-    String[] customerOfLine = new String[saleLives.size()];
-    String[] licenseOfLine = new String[saleLives.size()];
-    for (int from = 0; from < saleLives.size(); from += CHUNK) {
-      List<SaleLife> chunk = saleLives.subList(from, Math.min(saleLives.size(), from + CHUNK));
-      List<RecordHistory<Transaction>> histories =
-          chunk.parallelStream()
-              .map(
-                  life ->
-                      new RecordHistory<>(life.state.transactionLineItemId, life.versions(clock)))
-              .toList();
-      for (int k = 0; k < histories.size(); k++) {
-        transactions.add(histories.get(k));
-        customerOfLine[from + k] = chunk.get(k).customer.key();
-        licenseOfLine[from + k] = chunk.get(k).license.lineage();
-      }
-      chunk.replaceAll(life -> null);
+    List<RecordHistory<License>> licenses = inCreationOrder(perCustomer, r -> r.licenses);
+    List<CustomerRecords.Line> lines = inCreationOrder(perCustomer, r -> r.lines);
+    perCustomer = null;
+    List<RecordHistory<Transaction>> transactions = new ArrayList<>(lines.size());
+    String[] customerOfLine = new String[lines.size()];
+    String[] licenseOfLine = new String[lines.size()];
+    for (int k = 0; k < lines.size(); k++) {
+      CustomerRecords.Line line = lines.get(k);
+      transactions.add(line.history());
+      customerOfLine[k] = line.customer();
+      licenseOfLine[k] = line.lineage();
     }
-    saleLives = null;
-    List<RecordHistory<License>> licenses = new ArrayList<>(licenseLives.size());
-    for (int from = 0; from < licenseLives.size(); from += CHUNK) {
-      List<LicenseLife> chunk =
-          licenseLives.subList(from, Math.min(licenseLives.size(), from + CHUNK));
-      licenses.addAll(
-          chunk.parallelStream()
-              .map(life -> new RecordHistory<>(life.lineage(), life.versions(clock)))
-              .toList());
-      chunk.replaceAll(life -> null);
-    }
-    licenseLives = null;
     return new World(
         spec,
         clock,
@@ -144,28 +117,110 @@ public final class WorldGenerator {
         evaluations);
   }
 
+  /** What one customer left in the world: its records, ready to be merged in creation order. */
+  static final class CustomerRecords {
+    /** A transaction line's history with the true identities the ground truth needs. */
+    record Line(RecordHistory<Transaction> history, String customer, String lineage) {}
+
+    final List<RecordHistory<License>> licenses = new ArrayList<>();
+    final List<Line> lines = new ArrayList<>();
+    final List<FreeStarterEntitlement> freeStarter;
+    final List<EvaluationEpisode> evaluations;
+
+    CustomerRecords(Simulation.Outcome o) {
+      this.freeStarter = o.freeStarter;
+      this.evaluations = o.evaluations;
+    }
+  }
+
   /**
-   * Every customer's lives in creation order: (day, customer, journey, sequence). Each customer's
-   * few lives are sorted with {@code order}; the merge across customers sorts packed primitive keys
-   * (day, customer, rank).
+   * Numbers one customer's licenses, orders and lines, then materialises their versions up to the
+   * clock. Licenses and lines come out in creation order (day, journey, sequence).
+   */
+  private static CustomerRecords materialise(Simulation.Outcome o, Ids ids, LocalDate clock) {
+    int customer = o.customer.index;
+    o.licenses.sort(LICENSE_ORDER);
+    o.sales.sort(SALE_ORDER);
+    LocalDate day = null;
+    int rank = 0;
+    for (LicenseLife l : o.licenses) {
+      rank = l.created.equals(day) ? rank + 1 : 0;
+      day = l.created;
+      if (l.hasSen) {
+        l.addonLicenseId = Ids.licenseNumber(day, customer, rank);
+        if (l.hosting == Hosting.CLOUD) {
+          l.hostLicenseId = Ids.hostLicenseNumber(day, customer, rank);
+        }
+      }
+      l.state.ids = l.idsOn(l.created);
+    }
+    List<OrderKey> keys = new ArrayList<>();
+    List<String> orderIds = new ArrayList<>();
+    day = null;
+    rank = 0;
+    for (SaleLife s : o.sales) {
+      if (!s.created.equals(day)) {
+        keys.clear();
+        orderIds.clear();
+        day = s.created;
+        rank = 0;
+      } else {
+        rank++;
+      }
+      OrderKey key = new OrderKey(s.orderKey, s.state.hosting, s.newBilling);
+      int known = keys.indexOf(key);
+      String txId;
+      if (known >= 0) {
+        txId = orderIds.get(known);
+      } else {
+        txId =
+            s.newBilling
+                ? Ids.invoiceId(day, customer, keys.size())
+                : Ids.legacyTransactionId(day, customer, keys.size());
+        keys.add(key);
+        orderIds.add(txId);
+      }
+      s.state.transactionId = txId;
+      s.state.transactionLineItemId =
+          s.newBilling
+              ? ids.uuid(0x11, customer, s.journeyKey, s.localSeq)
+              : Ids.lineNumber(day, customer, rank);
+      s.state.ids = s.license.idsOn(s.created);
+    }
+    CustomerRecords records = new CustomerRecords(o);
+    for (SaleLife s : o.sales) {
+      if (s.refundOf != null) {
+        s.state.originalTransactionDetails =
+            new OriginalTransaction(s.refundOf.state.transactionId, s.refundOf.state.saleDate);
+      }
+      records.lines.add(
+          new CustomerRecords.Line(
+              new RecordHistory<>(s.state.transactionLineItemId, s.versions(clock)),
+              o.customer.key(),
+              s.license.lineage()));
+    }
+    for (LicenseLife l : o.licenses) {
+      records.licenses.add(new RecordHistory<>(l.lineage(), l.versions(clock)));
+    }
+    return records;
+  }
+
+  /**
+   * Every customer's records in creation order: (day, customer, rank). Each customer's records are
+   * already in order; the merge sorts packed primitive keys.
    */
   private static <T> List<T> inCreationOrder(
-      List<Simulation.Outcome> outcomes,
-      Function<Simulation.Outcome, List<T>> lives,
-      Function<T, LocalDate> created,
-      Comparator<T> order) {
+      List<CustomerRecords> customers, Function<CustomerRecords, List<T>> records) {
     int total = 0;
-    for (Simulation.Outcome o : outcomes) {
-      List<T> own = lives.apply(o);
-      own.sort(order);
-      total += own.size();
+    for (CustomerRecords r : customers) {
+      total += records.apply(r).size();
     }
     long[] keys = new long[total];
     int n = 0;
-    for (int c = 0; c < outcomes.size(); c++) {
-      List<T> own = lives.apply(outcomes.get(c));
+    for (int c = 0; c < customers.size(); c++) {
+      List<T> own = records.apply(customers.get(c));
       for (int rank = 0; rank < own.size(); rank++) {
-        long day = created.apply(own.get(rank)).toEpochDay() - EPOCH_OFFSET;
+        long day = created(own.get(rank)).toEpochDay() - EPOCH_OFFSET;
         keys[n++] = (day << 44) | ((long) c << 20) | rank;
       }
     }
@@ -174,70 +229,17 @@ public final class WorldGenerator {
     for (long key : keys) {
       int c = (int) ((key >>> 20) & ((1L << 24) - 1));
       int rank = (int) (key & ((1L << 20) - 1));
-      sorted.add(lives.apply(outcomes.get(c)).get(rank));
+      sorted.add(records.apply(customers.get(c)).get(rank));
     }
     return sorted;
   }
 
-  /** Assigns SENs, host license ids, transaction ids and line item ids in creation order. */
-  private static void number(List<LicenseLife> licenses, List<SaleLife> sales, Ids ids) {
-    long nextLicense = 10_000_001L;
-    long nextHost = 50_000_001L;
-    for (LicenseLife l : licenses) {
-      if (l.hasSen) {
-        l.addonLicenseId = Long.toString(nextLicense++);
-        if (l.hosting == Hosting.CLOUD) {
-          l.hostLicenseId = Long.toString(nextHost++);
-        }
-      }
-      l.state.ids = l.idsOn(l.created);
+  private static LocalDate created(Object record) {
+    if (record instanceof CustomerRecords.Line line) {
+      return line.history().created();
     }
-    long nextOrder = 1;
-    long nextLine = 1;
-    // Sales come by day, then customer: a customer's orders of one day are consecutive.
-    List<OrderKey> keys = new ArrayList<>();
-    List<String> orderIds = new ArrayList<>();
-    LocalDate day = null;
-    int customer = -1;
-    for (SaleLife s : sales) {
-      if (!s.created.equals(day) || s.customer.index != customer) {
-        keys.clear();
-        orderIds.clear();
-        day = s.created;
-        customer = s.customer.index;
-      }
-      OrderKey key = new OrderKey(s.customer.index, s.orderKey, s.state.hosting);
-      int known = keys.indexOf(key);
-      String txId;
-      if (known >= 0) {
-        txId = orderIds.get(known);
-      } else {
-        txId = s.newBilling ? Ids.invoiceId(nextOrder++) : Ids.legacyTransactionId(nextOrder++);
-        keys.add(key);
-        orderIds.add(txId);
-      }
-      s.state.transactionId = txId;
-      if (!s.newBilling) {
-        s.state.transactionLineItemId = Ids.numericLineItemId(nextLine++);
-      }
-    }
-    // Ids that depend only on the line itself are derived in parallel.
-    sales.parallelStream()
-        .forEach(
-            s -> {
-              if (s.newBilling) {
-                s.state.transactionLineItemId =
-                    ids.uuid(0x11, s.customer.index, s.journeyKey, s.localSeq);
-              }
-              s.state.ids = s.license.idsOn(s.created);
-            });
-    for (SaleLife s : sales) {
-      if (s.refundOf != null) {
-        s.state.originalTransactionDetails =
-            new OriginalTransaction(s.refundOf.state.transactionId, s.refundOf.state.saleDate);
-      }
-    }
+    return ((RecordHistory<?>) record).created();
   }
 
-  private record OrderKey(int customer, String kind, Hosting hosting) {}
+  private record OrderKey(String kind, Hosting hosting, boolean newBilling) {}
 }

@@ -1,0 +1,115 @@
+package dev.marketlens.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code marketlens demo}. The demo writes to {@code $MARKETLENS_HOME/demo}; a test cannot set an
+ * environment variable and {@link Settings} offers no other way in, so these tests rely on its
+ * fallback, {@code ${user.home}/.marketlens}, and point the {@code user.home} system property at a
+ * temporary directory for the duration of a run. They are skipped when {@code MARKETLENS_HOME} is
+ * set, since the demo would then write there.
+ */
+@DisplayName("marketlens demo")
+class DemoCommandTest {
+
+  @TempDir Path home;
+
+  @BeforeEach
+  void marketlensHomeIsNotSet() {
+    String env = System.getenv("MARKETLENS_HOME");
+    assumeTrue(env == null || env.isBlank(), "MARKETLENS_HOME is set; the demo would write there");
+  }
+
+  private Cli.Result demo(String... args) {
+    String previous = System.getProperty("user.home");
+    System.setProperty("user.home", home.toString());
+    try {
+      String[] all = new String[args.length + 1];
+      all[0] = "demo";
+      System.arraycopy(args, 0, all, 1, args.length);
+      return Cli.run(all);
+    } finally {
+      System.setProperty("user.home", previous);
+    }
+  }
+
+  private Path demoDir() {
+    return home.resolve(".marketlens").resolve("demo");
+  }
+
+  @Test
+  @DisplayName(
+      "demo exits 0, writes the four exports and the ground truth into"
+          + " ${MARKETLENS_HOME:-~/.marketlens}/demo and prints where")
+  void writesTheDemoWorld() {
+    Cli.Result r = demo("--customers", "200");
+    assertThat(r.exitCode()).as("%s", r).isZero();
+    assertThat(Cli.files(demoDir()))
+        .contains(
+            "licenses.json",
+            "licenses.csv",
+            "transactions.json",
+            "transactions.csv",
+            "ground-truth/movements.json");
+    assertThat(Cli.entries(demoDir())).noneMatch(name -> name.startsWith(".staging-"));
+    assertThat(r.out()).contains("Marketlens demo", demoDir().toAbsolutePath().toString());
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  @DisplayName(
+      "demo prints the MRR and the paying customers, which are the ground truth's at the clock")
+  void printsMrrAndPayingCustomers() throws IOException {
+    Cli.Result r = demo("--customers", "200");
+    assertThat(r.exitCode()).as("%s", r).isZero();
+    assertThat(r.out()).contains("200 customers");
+    Matcher m =
+        Pattern.compile("MRR (\\S+) USD net, ARR \\S+ USD, (\\S+) paying customers")
+            .matcher(r.out());
+    assertThat(m.find()).as("%s", r).isTrue();
+    JsonNode rows =
+        JsonMapper.builder().build().readTree(demoDir().resolve("ground-truth/movements.json"));
+    JsonNode last = rows.get(rows.size() - 1);
+    assertThat(digits(m.group(1))).isEqualTo(last.get("closingMrr").asLong()).isPositive();
+    assertThat(digits(m.group(2))).isEqualTo(last.get("customers").asLong()).isPositive();
+  }
+
+  @Test
+  @DisplayName("running the demo again regenerates the same world in place, byte for byte")
+  void rerunIsIdentical() throws IOException {
+    assertThat(demo("--customers", "200").exitCode()).isZero();
+    List<String> files = Cli.files(demoDir());
+    byte[] first = Files.readAllBytes(demoDir().resolve("transactions.json"));
+    assertThat(demo("--customers", "200").exitCode()).isZero();
+    assertThat(Cli.files(demoDir())).isEqualTo(files);
+    assertThat(Files.readAllBytes(demoDir().resolve("transactions.json"))).isEqualTo(first);
+    assertThat(Cli.entries(demoDir())).noneMatch(name -> name.startsWith(".staging-"));
+  }
+
+  @Test
+  @DisplayName("demo --customers 0 exits 2 with a message naming --customers, writing nothing")
+  void zeroCustomers() {
+    Cli.Result r = demo("--customers", "0");
+    assertThat(r.exitCode()).as("%s", r).isEqualTo(Main.USAGE);
+    assertThat(r.err()).contains("--customers", "0");
+    assertThat(home.resolve(".marketlens")).doesNotExist();
+  }
+
+  private static long digits(String printed) {
+    return Long.parseLong(printed.replaceAll("[^0-9]", ""));
+  }
+}
