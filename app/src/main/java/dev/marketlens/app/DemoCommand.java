@@ -43,6 +43,7 @@ final class DemoCommand implements Callable<Integer> {
           command.commandLine(), "--customers: at least 1, got " + customers);
     }
     Path dir = Settings.home().resolve("demo");
+    WorldFiles.checkWritableDirectory(dir, command.commandLine());
     WorldSpec spec =
         new WorldSpec(
             DEMO_SEED,

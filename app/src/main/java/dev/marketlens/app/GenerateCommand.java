@@ -8,6 +8,7 @@ import dev.marketlens.emulator.world.WorldSummary;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,8 +24,9 @@ import picocli.CommandLine.Spec;
     name = "generate",
     mixinStandardHelpOptions = true,
     description = {
-      "Generates a vendor's world deterministically from a seed and writes licenses.json, licenses.csv,",
-      "transactions.json and transactions.csv in Atlassian's export formats, plus ground-truth/*.json."
+      "Generates a vendor's world deterministically from a seed.",
+      "Writes licenses.json, licenses.csv, transactions.json and transactions.csv",
+      "in Atlassian's export formats, and the ground truth in ground-truth/*.json."
     })
 final class GenerateCommand implements Callable<Integer> {
 
@@ -42,7 +44,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     WorldSpec spec = world.spec();
-    PrintWriter err = command.commandLine().getErr();
+    WorldFiles.checkWritableDirectory(out, command.commandLine());
     long started = System.nanoTime();
     World generated = new WorldGenerator().generate(spec);
     List<GroundTruth> truths = WorldFiles.truths(generated);
@@ -50,9 +52,11 @@ final class GenerateCommand implements Callable<Integer> {
     PrintWriter stdout = command.commandLine().getOut();
     Summary.print(generated, WorldSummary.of(generated, truths), stdout);
     stdout.printf(
-        "Wrote %s in %.1f s%n", out.toAbsolutePath(), (System.nanoTime() - started) / 1e9);
+        Locale.ROOT,
+        "Wrote %s in %.1f s%n",
+        out.toAbsolutePath(),
+        (System.nanoTime() - started) / 1e9);
     stdout.flush();
-    err.flush();
     return 0;
   }
 }

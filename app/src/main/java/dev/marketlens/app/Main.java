@@ -17,7 +17,16 @@ public final class Main {
   public static final int USAGE = 2;
 
   public static void main(String[] args) {
-    System.exit(run(args));
+    int code;
+    try {
+      code = run(args);
+    } catch (OutOfMemoryError e) {
+      System.err.println(
+          "marketlens: out of memory; a world needs about 1 GiB of heap per 130,000 customers,"
+              + " set e.g. MARKETLENS_JAVA_OPTS=-Xmx4g");
+      code = 1;
+    }
+    System.exit(code);
   }
 
   /** Runs the command line and returns its exit code (0 success, 1 failure, 2 bad arguments). */
@@ -25,10 +34,25 @@ public final class Main {
     CommandLine cli = new CommandLine(new Main());
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
-          cmd.getErr().println("marketlens: " + e);
+          cmd.getErr().println("marketlens: " + describe(e));
           return 1;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * A failure as a person reads it: the message, and the exception type only when there is none.
+   */
+  static String describe(Throwable e) {
+    Throwable cause =
+        e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+    String message = cause.getMessage();
+    if (message == null || message.isBlank()) {
+      return cause.toString();
+    }
+    return cause instanceof java.io.IOException
+        ? message + " (" + cause.getClass().getSimpleName() + ")"
+        : message;
   }
 
   /** The version from the jar's manifest. */

@@ -7,8 +7,15 @@ final class Settings {
 
   private Settings() {}
 
-  /** {@code $MARKETLENS_HOME}, default {@code ~/.marketlens}: where Marketlens keeps its data. */
+  /**
+   * Where Marketlens keeps its data: the {@code marketlens.home} system property, else {@code
+   * $MARKETLENS_HOME}, else {@code ~/.marketlens}.
+   */
   static Path home() {
+    String property = System.getProperty("marketlens.home");
+    if (property != null && !property.isBlank()) {
+      return Path.of(property);
+    }
     String home = System.getenv("MARKETLENS_HOME");
     if (home != null && !home.isBlank()) {
       return Path.of(home);

@@ -6,6 +6,7 @@ import dev.marketlens.emulator.wire.SaleType;
 import dev.marketlens.emulator.world.World;
 import dev.marketlens.emulator.world.WorldSummary;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Map;
 
 /** Prints a world's summary for a person. */
@@ -15,32 +16,40 @@ final class Summary {
 
   static void print(World world, WorldSummary s, PrintWriter out) {
     out.printf(
+        Locale.ROOT,
         "World: seed %d, %d customers arriving %s..%s, clock %s%n",
         world.spec().seed(),
         world.spec().customers(),
         world.spec().from(),
         world.spec().to(),
         world.clock());
-    out.printf("  customers with activity   %,12d%n", s.customers());
+    out.printf(Locale.ROOT, "  customers with activity   %,12d%n", s.customers());
     out.printf(
+        Locale.ROOT,
         "  licenses                  %,12d  (%,d evaluations; %,d versions)%n",
-        s.licenses(), s.evaluationLicenses(), s.licenseVersions());
+        s.licenses(),
+        s.evaluationLicenses(),
+        s.licenseVersions());
     out.printf(
+        Locale.ROOT,
         "  transaction lines         %,12d  (%,d at $0; %,d versions)%n",
-        s.transactionLines(), s.zeroDollarLines(), s.transactionVersions());
+        s.transactionLines(),
+        s.zeroDollarLines(),
+        s.transactionVersions());
     out.println("  lines by hosting");
     for (Map.Entry<Hosting, Integer> e : s.linesByHosting().entrySet()) {
-      out.printf("    %-22s  %,12d%n", e.getKey().wire(), e.getValue());
+      out.printf(Locale.ROOT, "    %-22s  %,12d%n", e.getKey().wire(), e.getValue());
     }
     out.println("  lines by sale type");
     for (Map.Entry<SaleType, Integer> e : s.linesBySaleType().entrySet()) {
-      out.printf("    %-22s  %,12d%n", e.getKey().wire(), e.getValue());
+      out.printf(Locale.ROOT, "    %-22s  %,12d%n", e.getKey().wire(), e.getValue());
     }
-    out.printf("  revenue (purchase price)  %15s USD%n", money(s.grossCents()));
-    out.printf("  vendor amount             %15s USD%n", money(s.vendorCents()));
-    out.printf("  refunded                  %15s USD%n", money(s.refundedCents()));
+    out.printf(Locale.ROOT, "  revenue (purchase price)  %15s USD%n", money(s.grossCents()));
+    out.printf(Locale.ROOT, "  vendor amount             %15s USD%n", money(s.vendorCents()));
+    out.printf(Locale.ROOT, "  refunded                  %15s USD%n", money(s.refundedCents()));
     for (WorldSummary.VendorMrr v : s.vendors()) {
       out.printf(
+          Locale.ROOT,
           "  %s (vendor %d): MRR %s USD net, ARR %s USD, %,d paying customers at %s%n",
           v.vendor().name(),
           v.vendor().vendorId(),

@@ -19,6 +19,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * Writes a world to a directory: the licenses and transactions in Atlassian's export formats (v2,
@@ -85,6 +87,27 @@ final class WorldFiles {
       return written;
     } finally {
       deleteTree(staging);
+    }
+  }
+
+  /**
+   * Fails with a usage error naming {@code --out} unless {@code dir} is, or can be made, a writable
+   * directory: checked before a long generation rather than after it.
+   */
+  static void checkWritableDirectory(Path dir, CommandLine cli) {
+    if (dir.toString().isBlank()) {
+      throw new ParameterException(cli, "--out: the directory is empty");
+    }
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      throw new ParameterException(cli, "--out: " + dir + " exists and is not a directory");
+    }
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new ParameterException(cli, "--out: cannot create " + dir + " (" + e + ")");
+    }
+    if (!Files.isWritable(dir)) {
+      throw new ParameterException(cli, "--out: " + dir + " is not writable");
     }
   }
 

@@ -11,6 +11,9 @@ import picocli.CommandLine.Spec;
 /** The options that describe a generated world, shared by the commands that generate one. */
 final class WorldOptions {
 
+  /** About 8 GiB of heap: the most a single machine run is expected to hold. */
+  static final int MAX_CUSTOMERS = 1_000_000;
+
   @Spec(Spec.Target.MIXEE)
   CommandSpec command;
 
@@ -49,6 +52,15 @@ final class WorldOptions {
     if (customers < 1) {
       throw new ParameterException(
           command.commandLine(), "--customers: at least 1, got " + customers);
+    }
+    if (customers > MAX_CUSTOMERS) {
+      throw new ParameterException(
+          command.commandLine(),
+          "--customers: at most "
+              + MAX_CUSTOMERS
+              + ", got "
+              + customers
+              + " (a world needs about 1 GiB of heap per 130,000 customers)");
     }
     if (vendors < 1 || vendors > WorldSpec.MAX_VENDORS) {
       throw new ParameterException(

@@ -1,7 +1,6 @@
 package dev.marketlens.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,38 +15,29 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code marketlens demo}. The demo writes to {@code $MARKETLENS_HOME/demo}; a test cannot set an
- * environment variable and {@link Settings} offers no other way in, so these tests rely on its
- * fallback, {@code ${user.home}/.marketlens}, and point the {@code user.home} system property at a
- * temporary directory for the duration of a run. They are skipped when {@code MARKETLENS_HOME} is
- * set, since the demo would then write there.
+ * {@code marketlens demo}. The demo writes to {@code <home>/demo}; these tests point the {@code
+ * marketlens.home} system property (which {@link Settings} reads before {@code $MARKETLENS_HOME})
+ * at a temporary directory for the duration of a run.
  */
 @DisplayName("marketlens demo")
 class DemoCommandTest {
 
   @TempDir Path home;
 
-  @BeforeEach
-  void marketlensHomeIsNotSet() {
-    String env = System.getenv("MARKETLENS_HOME");
-    assumeTrue(env == null || env.isBlank(), "MARKETLENS_HOME is set; the demo would write there");
-  }
-
   private Cli.Result demo(String... args) {
-    String previous = System.getProperty("user.home");
-    System.setProperty("user.home", home.toString());
+    System.setProperty("marketlens.home", home.toString());
     try {
       String[] all = new String[args.length + 1];
       all[0] = "demo";
       System.arraycopy(args, 0, all, 1, args.length);
       return Cli.run(all);
     } finally {
-      System.setProperty("user.home", previous);
+      System.clearProperty("marketlens.home");
     }
   }
 
   private Path demoDir() {
-    return home.resolve(".marketlens").resolve("demo");
+    return home.resolve("demo");
   }
 
   @Test

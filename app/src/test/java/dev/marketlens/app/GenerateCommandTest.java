@@ -384,16 +384,39 @@ class GenerateCommandTest {
 
     @Test
     @DisplayName(
-        "--out naming an existing regular file fails with a non-zero exit and a message naming"
-            + " the file, without a stack trace and leaving the file alone")
+        "--out naming an existing regular file exits 2 before generating, naming --out and the"
+            + " file, and leaves the file alone")
     void outIsARegularFile() throws IOException {
       Path file = Files.writeString(tmp.resolve("not-a-directory.txt"), "keep me\n");
-      Cli.Result r = Cli.run("generate", "--customers", "150", "--out", file.toString());
-      assertThat(r.exitCode()).as("%s", r).isNotZero();
-      assertThat(r.err()).as("%s", r).contains(file.toString()).doesNotContain("\tat ");
+      Cli.Result r = usageError("generate", "--customers", "150", "--out", file.toString());
+      assertThat(r.err()).contains("--out", file.toString(), "not a directory");
       assertThat(r.out()).doesNotContain("Wrote");
       assertThat(Files.readString(file)).isEqualTo("keep me\n");
       assertThat(Cli.entries(tmp)).containsExactly("not-a-directory.txt");
+    }
+
+    @Test
+    @DisplayName("an empty --out exits 2 with a message naming --out")
+    void emptyOut() {
+      Cli.Result r = usageError("generate", "--customers", "150", "--out", "");
+      assertThat(r.err()).contains("--out", "empty");
+    }
+
+    @Test
+    @DisplayName("--out under a regular file exits 2 naming --out and the path it cannot create")
+    void outUnderARegularFile() throws IOException {
+      Path file = Files.writeString(tmp.resolve("a-file"), "x");
+      Path under = file.resolve("sub");
+      Cli.Result r = usageError("generate", "--customers", "150", "--out", under.toString());
+      assertThat(r.err()).contains("--out", under.toString());
+    }
+
+    @Test
+    @DisplayName("--customers above the limit exits 2 naming the limit and the heap it would need")
+    void tooManyCustomers() {
+      Cli.Result r = usageError("generate", "--customers", "1000001", "--out", out());
+      assertThat(r.err()).contains("--customers", "1000001", "heap");
+      nothingWritten();
     }
   }
 
