@@ -4,8 +4,6 @@ import static dev.marketlens.emulator.wire.WireJson.date;
 import static dev.marketlens.emulator.wire.WireJson.string;
 import static dev.marketlens.emulator.wire.WireJson.wire;
 
-import java.io.OutputStream;
-import java.util.Iterator;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -22,43 +20,14 @@ import tools.jackson.core.JsonGenerator;
  * is not written. Contacts ({@code technicalContact}, {@code billingContact} and the partner's
  * {@code billingContact}) have the swagger's eight-field license contact shape.
  */
-public final class LicenseJsonWriter implements ExportWriter<License> {
-
-  private final WireFormat wire;
+public final class LicenseJsonWriter extends JsonExportWriter<License> {
 
   /** A writer of licenses as served by {@code wire}'s API version and insight flag. */
   public LicenseJsonWriter(WireFormat wire) {
-    if (wire == null) {
-      throw new IllegalArgumentException("a license writer needs a wire format");
-    }
-    this.wire = wire;
+    super(wire, "license");
   }
 
   @Override
-  public ExportFormat format() {
-    return ExportFormat.JSON;
-  }
-
-  /** The wire options this writer applies. */
-  public WireFormat wireFormat() {
-    return wire;
-  }
-
-  @Override
-  public void write(Iterator<? extends License> licenses, OutputStream out) {
-    try (JsonGenerator g = WireJson.createGenerator(out)) {
-      g.writeStartArray();
-      while (licenses.hasNext()) {
-        writeRecord(licenses.next(), g);
-      }
-      g.writeEndArray();
-    }
-  }
-
-  /**
-   * Writes one license object at the generator's current position (an array element or a property
-   * value).
-   */
   public void writeRecord(License license, JsonGenerator g) {
     LicenseIds ids = license.ids();
     LicenseInsights insights = wire.withDataInsights() ? license.insights() : null;

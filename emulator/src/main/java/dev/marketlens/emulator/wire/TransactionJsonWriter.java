@@ -5,8 +5,6 @@ import static dev.marketlens.emulator.wire.WireJson.money;
 import static dev.marketlens.emulator.wire.WireJson.string;
 import static dev.marketlens.emulator.wire.WireJson.wire;
 
-import java.io.OutputStream;
-import java.util.Iterator;
 import java.util.List;
 import tools.jackson.core.JsonGenerator;
 
@@ -24,46 +22,17 @@ import tools.jackson.core.JsonGenerator;
  * ({@code 40.0}, {@code 496.19}, {@code -34.0}; see {@link Cents}); discount amounts are positive.
  * Contacts carry {@code email} and {@code name} only.
  */
-public final class TransactionJsonWriter implements ExportWriter<Transaction> {
-
-  private final WireFormat wire;
+public final class TransactionJsonWriter extends JsonExportWriter<Transaction> {
 
   /**
    * A writer of transactions as served by {@code wire}'s API version ({@code withDataInsights} does
    * not apply).
    */
   public TransactionJsonWriter(WireFormat wire) {
-    if (wire == null) {
-      throw new IllegalArgumentException("a transaction writer needs a wire format");
-    }
-    this.wire = wire;
+    super(wire, "transaction");
   }
 
   @Override
-  public ExportFormat format() {
-    return ExportFormat.JSON;
-  }
-
-  /** The wire options this writer applies. */
-  public WireFormat wireFormat() {
-    return wire;
-  }
-
-  @Override
-  public void write(Iterator<? extends Transaction> transactions, OutputStream out) {
-    try (JsonGenerator g = WireJson.createGenerator(out)) {
-      g.writeStartArray();
-      while (transactions.hasNext()) {
-        writeRecord(transactions.next(), g);
-      }
-      g.writeEndArray();
-    }
-  }
-
-  /**
-   * Writes one transaction object at the generator's current position (an array element or a
-   * property value).
-   */
   public void writeRecord(Transaction t, JsonGenerator g) {
     LicenseIds ids = t.ids();
     g.writeStartObject();
