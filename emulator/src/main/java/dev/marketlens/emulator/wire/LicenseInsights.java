@@ -29,4 +29,38 @@ public record LicenseInsights(
   public static LicenseInsights notAvailable() {
     return new LicenseInsights(NA, NA, NA, NA, NA, NA, null, NA, NA, NA, NA);
   }
+
+  /** These insights naming another evaluation license. */
+  public LicenseInsights withEvaluationLicense(String id) {
+    return new LicenseInsights(
+        evaluationOpportunitySize,
+        id,
+        daysToConvertEval,
+        evaluationStartDate,
+        evaluationEndDate,
+        evaluationSaleDate,
+        attribution,
+        parentProductBillingCycle,
+        parentProductName,
+        parentProductEdition,
+        installedOnSandbox);
+  }
+
+  /**
+   * These insights with every parent-product field {@value #PENDING}, as before the data arrives.
+   */
+  public LicenseInsights pending() {
+    return new LicenseInsights(
+        evaluationOpportunitySize,
+        evaluationLicense,
+        daysToConvertEval,
+        evaluationStartDate,
+        evaluationEndDate,
+        evaluationSaleDate,
+        attribution,
+        PENDING,
+        PENDING,
+        PENDING,
+        PENDING);
+  }
 }

@@ -95,20 +95,8 @@ final class LicenseState {
   }
 
   private LicenseInsights resolve(LicenseInsights i) {
-    String id =
-        evaluationKey.cloudSite ? evaluationKey.appEntitlementId : evaluationKey.addonLicenseId;
-    return new LicenseInsights(
-        i.evaluationOpportunitySize(),
-        id,
-        i.daysToConvertEval(),
-        i.evaluationStartDate(),
-        i.evaluationEndDate(),
-        i.evaluationSaleDate(),
-        i.attribution(),
-        i.parentProductBillingCycle(),
-        i.parentProductName(),
-        i.parentProductEdition(),
-        i.installedOnSandbox());
+    return i.withEvaluationLicense(
+        evaluationKey.cloudSite ? evaluationKey.appEntitlementId : evaluationKey.addonLicenseId);
   }
 
   /** Whether two versions differ in nothing but {@code lastUpdated}. */

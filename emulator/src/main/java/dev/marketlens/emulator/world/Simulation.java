@@ -1266,21 +1266,8 @@ final class Simulation {
           if (i == null || LicenseInsights.NA.equals(i.parentProductName())) {
             return; // no parent insights for this license (SR-P5): nothing to wait for
           }
-          String p = LicenseInsights.PENDING;
           kept[0] = i;
-          kept[1] =
-              new LicenseInsights(
-                  i.evaluationOpportunitySize(),
-                  i.evaluationLicense(),
-                  i.daysToConvertEval(),
-                  i.evaluationStartDate(),
-                  i.evaluationEndDate(),
-                  i.evaluationSaleDate(),
-                  i.attribution(),
-                  p,
-                  p,
-                  p,
-                  p);
+          kept[1] = i.pending();
           s.insights = kept[1];
         });
     int hours =
