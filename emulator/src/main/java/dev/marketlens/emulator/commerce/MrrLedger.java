@@ -133,10 +133,6 @@ public final class MrrLedger {
     private Intervals(List<Interval> all, boolean monthsSet) {
       this.all = all;
     }
-
-    public int size() {
-      return all.size();
-    }
   }
 
   private final Basis basis;

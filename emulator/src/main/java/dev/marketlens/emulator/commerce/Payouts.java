@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 
 /**
@@ -81,10 +80,5 @@ public final class Payouts {
       d = d.plusDays(1);
     }
     return d;
-  }
-
-  /** Convenience for a single-entry map value. */
-  static long[] entry(Map<YearMonth, long[]> map, YearMonth m) {
-    return map.computeIfAbsent(m, k -> new long[2]);
   }
 }

@@ -16,18 +16,4 @@ public record LicenseIds(
     String hostEntitlementId,
     String hostEntitlementNumber,
     String cloudId,
-    String cloudSiteHostname) {
-
-  public LicenseIds withEntitlement(String appEntitlementId, String appEntitlementNumber) {
-    return new LicenseIds(
-        addonLicenseId,
-        hostLicenseId,
-        licenseId,
-        appEntitlementId,
-        appEntitlementNumber,
-        hostEntitlementId,
-        hostEntitlementNumber,
-        cloudId,
-        cloudSiteHostname);
-  }
-}
+    String cloudSiteHostname) {}

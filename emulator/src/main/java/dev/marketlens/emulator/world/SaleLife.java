@@ -1,6 +1,5 @@
 package dev.marketlens.emulator.world;
 
-import dev.marketlens.emulator.commerce.RefundPolicy;
 import dev.marketlens.emulator.wire.Transaction;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,10 +24,8 @@ final class SaleLife {
   final SaleState state = new SaleState();
   final Timeline<SaleState> timeline;
 
-  /** For refunds: the line refunded and the policy rule that granted it. */
+  /** For refunds: the line refunded. */
   SaleLife refundOf;
-
-  RefundPolicy.Rule refundRule;
 
   /** Whether the invoice belongs to Atlassian's newer billing system (IN- ids, UUID line items). */
   boolean newBilling;

@@ -911,7 +911,6 @@ final class Simulation {
     s.customerDetails = transactionContacts(day);
     s.paymentStatus = PaymentStatus.PAID;
     r.refundOf = original;
-    r.refundRule = rule;
     r.newBilling = original.newBilling;
     out.sales.add(r);
     if (amount == o.purchasePriceCents) {

@@ -1,6 +1,5 @@
 package dev.marketlens.emulator.world;
 
-import dev.marketlens.emulator.commerce.App;
 import dev.marketlens.emulator.commerce.ServiceEvent;
 import dev.marketlens.emulator.commerce.Vendor;
 import dev.marketlens.emulator.wire.License;
@@ -11,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -134,17 +132,5 @@ public final class World {
   /** Every evaluation episode as it happened. */
   public List<EvaluationEpisode> evaluations() {
     return evaluations;
-  }
-
-  /** The vendor selling an app. */
-  public Optional<Vendor> vendorOf(String addonKey) {
-    for (Vendor v : vendors) {
-      for (App a : v.apps()) {
-        if (a.addonKey().equals(addonKey)) {
-          return Optional.of(v);
-        }
-      }
-    }
-    return Optional.empty();
   }
 }

@@ -51,18 +51,6 @@ public record WorldSpec(
     return new WorldSpec(seed, customers, 1, DEFAULT_FROM, DEFAULT_TO, Rates.defaults());
   }
 
-  public WorldSpec withDates(LocalDate newFrom, LocalDate newTo) {
-    return new WorldSpec(seed, customers, vendors, newFrom, newTo, rates);
-  }
-
-  public WorldSpec withVendors(int n) {
-    return new WorldSpec(seed, customers, n, from, to, rates);
-  }
-
-  public WorldSpec withRates(Rates r) {
-    return new WorldSpec(seed, customers, vendors, from, to, r);
-  }
-
   /** Days of history between {@code from} and {@code to}. */
   public long days() {
     return ChronoUnit.DAYS.between(from, to);
