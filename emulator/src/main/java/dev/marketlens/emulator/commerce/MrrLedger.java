@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -179,10 +180,36 @@ public final class MrrLedger {
       YearMonth from,
       YearMonth to,
       BiConsumer<String, long[]> each) {
-    Map<String, List<Interval>> byUnit = new LinkedHashMap<>();
-    for (Interval i : intervals.all) {
-      byUnit.computeIfAbsent(unitOf.apply(i.event), k -> new ArrayList<>(4)).add(i);
+    // Group by unit with a counting sort on unit numbers (in order of first appearance): one array,
+    // no list per unit.
+    List<Interval> all = intervals.all;
+    Map<String, Integer> numbers = new HashMap<>();
+    List<String> units = new ArrayList<>();
+    int[] unitOfInterval = new int[all.size()];
+    for (int k = 0; k < all.size(); k++) {
+      String unit = unitOf.apply(all.get(k).event);
+      Integer n = numbers.get(unit);
+      if (n == null) {
+        n = units.size();
+        numbers.put(unit, n);
+        units.add(unit);
+      }
+      unitOfInterval[k] = n;
     }
+    numbers = null;
+    int[] start = new int[units.size() + 1];
+    for (int n : unitOfInterval) {
+      start[n + 1]++;
+    }
+    for (int u = 0; u < units.size(); u++) {
+      start[u + 1] += start[u];
+    }
+    Interval[] grouped = new Interval[all.size()];
+    int[] next = Arrays.copyOf(start, units.size());
+    for (int k = 0; k < all.size(); k++) {
+      grouped[next[unitOfInterval[k]]++] = all.get(k);
+    }
+    List<Interval> view = Arrays.asList(grouped);
     int months = (int) ChronoUnit.MONTHS.between(from, to) + 1;
     long[] monthEnds = new long[months];
     for (int k = 0; k < months; k++) {
@@ -192,9 +219,10 @@ public final class MrrLedger {
     long[] series = new long[months];
     long[] diff = new long[months + 1];
     int[] coverDiff = new int[months + 1];
-    for (Map.Entry<String, List<Interval>> e : byUnit.entrySet()) {
-      unitSeries(e.getValue(), monthEnds, fromMonth, series, diff, coverDiff);
-      each.accept(e.getKey(), series);
+    for (int u = 0; u < units.size(); u++) {
+      unitSeries(
+          view.subList(start[u], start[u + 1]), monthEnds, fromMonth, series, diff, coverDiff);
+      each.accept(units.get(u), series);
     }
   }
 
@@ -377,8 +405,8 @@ public final class MrrLedger {
       long[] diff,
       int[] coverDiff) {
     int months = monthEnds.length;
-    java.util.Arrays.fill(diff, 0);
-    java.util.Arrays.fill(coverDiff, 0);
+    Arrays.fill(diff, 0);
+    Arrays.fill(coverDiff, 0);
     for (Interval i : intervals) {
       if (!i.hasLength()) {
         continue;

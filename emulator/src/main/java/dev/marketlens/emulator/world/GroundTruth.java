@@ -12,6 +12,7 @@ import dev.marketlens.emulator.wire.SaleType;
 import dev.marketlens.emulator.wire.Transaction;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -133,8 +134,9 @@ public final class GroundTruth {
       }
     }
     this.refunds = refunds(lines);
-    this.revenue = revenue(lines);
-    this.payouts = payouts(lines);
+    Map<YearMonth, long[]> salesAndRefunds = new HashMap<>();
+    this.revenue = revenue(lines, salesAndRefunds);
+    this.payouts = payouts(salesAndRefunds);
     this.movements = vendorWide.join();
     this.subscriptions = perSubscription.join();
     Map<String, List<MrrLedger.Movements>> byApp = new TreeMap<>();
@@ -225,7 +227,7 @@ public final class GroundTruth {
       days.put(m, new ArrayList<>());
     }
     for (EvaluationEpisode e : world.evaluations()) {
-      YearMonth m = YearMonth.from(e.start());
+      YearMonth m = month(e.start());
       if (!keys.contains(e.addonKey()) || !counts.containsKey(m)) {
         continue;
       }
@@ -268,7 +270,7 @@ public final class GroundTruth {
       if (p.saleType() != SaleType.REFUND) {
         continue;
       }
-      YearMonth m = YearMonth.from(p.saleDate());
+      YearMonth m = month(p.saleDate());
       Refunds r =
           byMonth.getOrDefault(m, new Refunds(m, 0, 0, 0, new EnumMap<>(RefundPolicy.Rule.class)));
       Map<RefundPolicy.Rule, Integer> rules = new EnumMap<>(RefundPolicy.Rule.class);
@@ -292,31 +294,36 @@ public final class GroundTruth {
     return new ArrayList<>(byMonth.values());
   }
 
-  private static List<Revenue> revenue(List<Transaction> lines) {
+  private static List<Revenue> revenue(
+      List<Transaction> lines, Map<YearMonth, long[]> salesAndRefunds) {
     Map<RevenueKey, long[]> acc = new HashMap<>();
     DiscountType[] types = DiscountType.values();
     for (Transaction t : lines) {
       PurchaseDetails p = t.purchaseDetails();
       long[] a =
           acc.computeIfAbsent(
-              new RevenueKey(YearMonth.from(p.saleDate()), t.addonKey()),
-              k -> new long[5 + types.length]);
+              new RevenueKey(month(p.saleDate()), t.addonKey()), k -> new long[7 + types.length]);
       a[0]++;
       a[1] += p.purchasePriceCents() == 0 ? 1 : 0;
       a[2] += p.purchasePriceCents();
       a[3] += p.vendorAmountCents();
-      a[4] += p.purchasePriceCents() + p.discountTotalCents();
+      a[5 + (p.vendorAmountCents() < 0 ? 1 : 0)] += p.vendorAmountCents();
       for (var d : p.discounts()) {
-        a[5 + d.type().ordinal()] += d.amountCents();
+        a[7 + d.type().ordinal()] += d.amountCents();
+        a[4] += d.amountCents();
       }
+      a[4] += p.purchasePriceCents();
     }
     List<Revenue> out = new ArrayList<>(acc.size());
     acc.forEach(
         (key, a) -> {
+          long[] sr = salesAndRefunds.computeIfAbsent(key.month(), k -> new long[2]);
+          sr[0] += a[5];
+          sr[1] += a[6];
           Map<DiscountType, Long> discounts = new EnumMap<>(DiscountType.class);
           for (DiscountType type : types) {
-            if (a[5 + type.ordinal()] > 0) {
-              discounts.put(type, a[5 + type.ordinal()]);
+            if (a[7 + type.ordinal()] > 0) {
+              discounts.put(type, a[7 + type.ordinal()]);
             }
           }
           out.add(
@@ -334,17 +341,16 @@ public final class GroundTruth {
     return out;
   }
 
-  private List<Payouts.Month> payouts(List<Transaction> lines) {
-    Map<YearMonth, long[]> monthly = new HashMap<>();
-    for (Transaction t : lines) {
-      PurchaseDetails p = t.purchaseDetails();
-      long[] sr = monthly.computeIfAbsent(YearMonth.from(p.saleDate()), k -> new long[2]);
-      sr[p.vendorAmountCents() < 0 ? 1 : 0] += p.vendorAmountCents();
-    }
-    SortedMap<YearMonth, long[]> sorted = new TreeMap<>(monthly);
+  private List<Payouts.Month> payouts(Map<YearMonth, long[]> salesAndRefunds) {
+    SortedMap<YearMonth, long[]> sorted = new TreeMap<>(salesAndRefunds);
     if (!sorted.isEmpty() && sorted.lastKey().isBefore(to)) {
       sorted.put(to, new long[2]);
     }
     return Payouts.ledger(sorted);
+  }
+
+  /** The month of a day, without the general temporal machinery of {@code YearMonth.from}. */
+  private static YearMonth month(LocalDate day) {
+    return YearMonth.of(day.getYear(), day.getMonthValue());
   }
 }
