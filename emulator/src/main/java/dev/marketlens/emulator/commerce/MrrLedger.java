@@ -318,18 +318,39 @@ public final class MrrLedger {
 
   /** Service intervals of every license, with the N1–N3 rates (metrics spec §2). */
   public Intervals intervals(List<ServiceEvent> events) {
-    Map<String, List<ServiceEvent>> byLicense = new HashMap<>();
-    for (ServiceEvent e : events) {
-      byLicense.computeIfAbsent(e.lineage(), k -> new ArrayList<>()).add(e);
+    // Group by license with a counting sort on license numbers, then order each license's events.
+    Map<String, Integer> numbers = new HashMap<>();
+    int[] licenseOf = new int[events.size()];
+    for (int k = 0; k < events.size(); k++) {
+      String lineage = events.get(k).lineage();
+      Integer n = numbers.get(lineage);
+      if (n == null) {
+        n = numbers.size();
+        numbers.put(lineage, n);
+      }
+      licenseOf[k] = n;
+    }
+    int licenses = numbers.size();
+    numbers = null;
+    int[] start = new int[licenses + 1];
+    for (int n : licenseOf) {
+      start[n + 1]++;
+    }
+    for (int u = 0; u < licenses; u++) {
+      start[u + 1] += start[u];
+    }
+    ServiceEvent[] grouped = new ServiceEvent[events.size()];
+    int[] next = Arrays.copyOf(start, licenses);
+    for (int k = 0; k < events.size(); k++) {
+      grouped[next[licenseOf[k]]++] = events.get(k);
     }
     List<Interval> all = new ArrayList<>(events.size());
-    for (List<ServiceEvent> license : byLicense.values()) {
-      license.sort(LICENSE_ORDER);
-      List<Interval> done = new ArrayList<>(license.size());
-      for (ServiceEvent e : license) {
-        done.add(new Interval(e, rate(e, done)));
+    for (int u = 0; u < licenses; u++) {
+      Arrays.sort(grouped, start[u], start[u + 1], LICENSE_ORDER);
+      int first = all.size();
+      for (int k = start[u]; k < start[u + 1]; k++) {
+        all.add(new Interval(grouped[k], rate(grouped[k], all.subList(first, all.size()))));
       }
-      all.addAll(done);
     }
     return new Intervals(all);
   }
