@@ -21,7 +21,6 @@ final class Customer {
 
   final int index;
   private final String key;
-  private final java.util.Map<String, String[]> sites = new java.util.HashMap<>(2);
   private final ContactDetails[] transactionContacts = new ContactDetails[2];
   private final ContactDetails[] licenseContacts = new ContactDetails[2];
   final Vendor vendor;
@@ -224,23 +223,6 @@ final class Customer {
 
   String key() {
     return key;
-  }
-
-  /**
-   * The identifiers of one of the customer's cloud sites ({@code ""} production, {@code
-   * "-sandbox"}): host entitlement id and number, cloud id and hostname, shared by every license on
-   * the site.
-   */
-  String[] site(String suffix, Ids ids) {
-    return sites.computeIfAbsent(
-        suffix,
-        k ->
-            new String[] {
-              ids.uuid(0xE3, index, k.hashCode()),
-              ids.entitlementNumber(0xE4, index, k.hashCode()),
-              ids.uuid(0xE5, index, k.hashCode()),
-              siteSlug + k + ".atlassian.net"
-            });
   }
 
   /** Contact details as transaction records carry them (email and name only) on {@code day}. */

@@ -67,11 +67,10 @@ final class LicenseLife {
     this.appEntitlementId = ids.uuid(0xE1, c, journeyKey, localSeq);
     this.appEntitlementNumber = ids.entitlementNumber(0xE2, c, journeyKey, localSeq);
     if (cloudSite) {
-      String[] site = customer.site(siteSuffix, ids);
-      this.hostEntitlementId = site[0];
-      this.hostEntitlementNumber = site[1];
-      this.cloudId = site[2];
-      this.cloudSiteHostname = site[3];
+      this.hostEntitlementId = ids.uuid(0xE3, c, siteSuffix.hashCode());
+      this.hostEntitlementNumber = ids.entitlementNumber(0xE4, c, siteSuffix.hashCode());
+      this.cloudId = ids.uuid(0xE5, c, siteSuffix.hashCode());
+      this.cloudSiteHostname = customer.siteSlug + siteSuffix + ".atlassian.net";
     } else {
       this.hostEntitlementId = null;
       this.hostEntitlementNumber = null;

@@ -70,7 +70,7 @@ final class Timeline<S> {
     while (i < ordered.size() && !ordered.get(i).date().isAfter(created)) {
       ordered.get(i++).apply().accept(state);
     }
-    versions.add(new Versioned<>(Dates.shared(created), snapshot.apply(state, created)));
+    versions.add(new Versioned<>(created, snapshot.apply(state, created)));
     while (i < ordered.size()) {
       LocalDate day = ordered.get(i).date();
       if (day.isAfter(clock)) {
@@ -81,7 +81,7 @@ final class Timeline<S> {
       }
       R next = snapshot.apply(state, day);
       if (!sameButLastUpdated.test(next, versions.get(versions.size() - 1).record())) {
-        versions.add(new Versioned<>(Dates.shared(day), next));
+        versions.add(new Versioned<>(day, next));
       }
     }
     return versions;
