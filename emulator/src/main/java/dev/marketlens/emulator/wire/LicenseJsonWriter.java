@@ -32,22 +32,8 @@ public final class LicenseJsonWriter extends JsonExportWriter<License> {
     LicenseIds ids = license.ids();
     LicenseInsights insights = wire.withDataInsights() ? license.insights() : null;
     g.writeStartObject();
-    if (ids != null) {
-      string(g, "addonLicenseId", ids.addonLicenseId());
-      string(g, "hostLicenseId", ids.hostLicenseId());
-      string(g, "licenseId", ids.licenseId());
-      string(g, "appEntitlementId", ids.appEntitlementId());
-      string(g, "appEntitlementNumber", ids.appEntitlementNumber());
-      string(g, "hostEntitlementId", ids.hostEntitlementId());
-      string(g, "hostEntitlementNumber", ids.hostEntitlementNumber());
-      string(g, "cloudId", ids.cloudId());
-      string(g, "cloudSiteHostname", ids.cloudSiteHostname());
-    }
-    string(g, "addonKey", license.addonKey());
-    if (wire.includesProductId()) {
-      string(g, "productId", license.productId());
-    }
-    string(g, "addonName", license.addonName());
+    WireJson.ids(g, ids, true);
+    WireJson.app(g, wire, license.addonKey(), license.productId(), license.addonName());
     wire(g, "hosting", license.hosting());
     string(g, "appEdition", license.appEdition());
     date(g, "upgradeEvaluationStartDate", license.upgradeEvaluationStartDate());

@@ -38,21 +38,8 @@ public final class TransactionJsonWriter extends JsonExportWriter<Transaction> {
     g.writeStartObject();
     string(g, "transactionId", t.transactionId());
     string(g, "transactionLineItemId", t.transactionLineItemId());
-    if (ids != null) {
-      string(g, "addonLicenseId", ids.addonLicenseId());
-      string(g, "hostLicenseId", ids.hostLicenseId());
-      string(g, "licenseId", ids.licenseId());
-      string(g, "appEntitlementId", ids.appEntitlementId());
-      string(g, "appEntitlementNumber", ids.appEntitlementNumber());
-      string(g, "hostEntitlementId", ids.hostEntitlementId());
-      string(g, "hostEntitlementNumber", ids.hostEntitlementNumber());
-      string(g, "cloudId", ids.cloudId());
-    }
-    string(g, "addonKey", t.addonKey());
-    if (wire.includesProductId()) {
-      string(g, "productId", t.productId());
-    }
-    string(g, "addonName", t.addonName());
+    WireJson.ids(g, ids, false);
+    WireJson.app(g, wire, t.addonKey(), t.productId(), t.addonName());
     date(g, "lastUpdated", t.lastUpdated());
     string(g, "appEdition", t.appEdition());
     wire(g, "paymentStatus", t.paymentStatus());

@@ -42,6 +42,37 @@ public final class WireJson {
     return text.toString();
   }
 
+  /**
+   * The license identifiers, flattened at the record's top level; {@code cloudSiteHostname} exists
+   * on licenses only.
+   */
+  static void ids(JsonGenerator g, LicenseIds ids, boolean withSiteHostname) {
+    if (ids == null) {
+      return;
+    }
+    string(g, "addonLicenseId", ids.addonLicenseId());
+    string(g, "hostLicenseId", ids.hostLicenseId());
+    string(g, "licenseId", ids.licenseId());
+    string(g, "appEntitlementId", ids.appEntitlementId());
+    string(g, "appEntitlementNumber", ids.appEntitlementNumber());
+    string(g, "hostEntitlementId", ids.hostEntitlementId());
+    string(g, "hostEntitlementNumber", ids.hostEntitlementNumber());
+    string(g, "cloudId", ids.cloudId());
+    if (withSiteHostname) {
+      string(g, "cloudSiteHostname", ids.cloudSiteHostname());
+    }
+  }
+
+  /** {@code addonKey}, {@code productId} (v3 only) and {@code addonName}. */
+  static void app(
+      JsonGenerator g, WireFormat wire, String addonKey, String productId, String name) {
+    string(g, "addonKey", addonKey);
+    if (wire.includesProductId()) {
+      string(g, "productId", productId);
+    }
+    string(g, "addonName", name);
+  }
+
   static void string(JsonGenerator g, String name, String value) {
     if (value != null) {
       g.writeStringProperty(name, value);
