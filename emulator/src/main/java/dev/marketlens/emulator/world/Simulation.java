@@ -1293,46 +1293,52 @@ final class Simulation {
     boolean atlassian = customer.internal == Customer.Internal.ATLASSIAN;
     for (App app : listedApps(vendor, customer.arrival, PaymentModel.PAID_VIA_ATLASSIAN)) {
       Hosting hosting = chooseHosting(app, customer.arrival, j.rng);
-      LicenseLife l = newLicense(j, app, hosting, customer.arrival);
-      LicenseState s = l.state;
-      s.licenseType = atlassian ? LicenseType.INTERNAL_USE : LicenseType.DEMONSTRATION;
-      s.licenseSourceType = atlassian ? "Atlassian" : "Non-Atlassian";
-      s.tier = UserTiers.tierFor(hosting, BillingPeriod.ANNUAL, customer.usersOn(customer.arrival));
-      s.maintenanceStartDate = customer.arrival;
-      s.maintenanceEndDate = customer.arrival.plusYears(1);
-      s.insights = null;
-      LocalDate end = s.maintenanceEndDate;
-      boolean serverEnds = hosting == Hosting.SERVER;
-      for (LocalDate d = end;
-          !d.isAfter(clock) && !(serverEnds && !d.isBefore(SERVER_END_OF_SUPPORT));
-          d = d.plusYears(1)) {
-        LocalDate next =
-            serverEnds && d.plusYears(1).isAfter(SERVER_END_OF_SUPPORT)
-                ? SERVER_END_OF_SUPPORT
-                : d.plusYears(1);
-        l.timeline.on(d, x -> x.maintenanceEndDate = next);
-        end = next;
-      }
-      l.scheduledEnd = end;
+      LicenseLife l =
+          yearlyFreeLicense(
+              j,
+              app,
+              hosting,
+              atlassian ? LicenseType.INTERNAL_USE : LicenseType.DEMONSTRATION,
+              Rates.MILLION);
+      l.state.licenseSourceType = atlassian ? "Atlassian" : "Non-Atlassian";
     }
   }
 
   private void freeInstall(Journey j, App app) {
     Hosting hosting = app.sells(Hosting.CLOUD) ? Hosting.CLOUD : Hosting.DATA_CENTER;
+    yearlyFreeLicense(j, app, hosting, LicenseType.FREE, Rates.ppm(80));
+  }
+
+  /**
+   * A license that costs nothing and never has a transaction: a year from the customer's arrival,
+   * extended a year at a time with probability {@code renewPpm} (server maintenance never beyond
+   * the end of support), without data insights.
+   */
+  private LicenseLife yearlyFreeLicense(
+      Journey j, App app, Hosting hosting, LicenseType type, int renewPpm) {
     LicenseLife l = newLicense(j, app, hosting, customer.arrival);
-    l.state.licenseType = LicenseType.FREE;
-    l.state.tier =
-        UserTiers.tierFor(hosting, BillingPeriod.ANNUAL, customer.usersOn(customer.arrival));
-    l.state.maintenanceStartDate = customer.arrival;
-    l.state.maintenanceEndDate = customer.arrival.plusYears(1);
-    l.state.insights = null;
-    LocalDate end = l.state.maintenanceEndDate;
-    for (LocalDate d = end; !d.isAfter(clock) && j.rng.chance(Rates.ppm(80)); d = d.plusYears(1)) {
-      LocalDate next = d.plusYears(1);
-      l.timeline.on(d, s -> s.maintenanceEndDate = next);
+    LicenseState s = l.state;
+    s.licenseType = type;
+    s.tier = UserTiers.tierFor(hosting, BillingPeriod.ANNUAL, customer.usersOn(customer.arrival));
+    s.maintenanceStartDate = customer.arrival;
+    s.maintenanceEndDate = customer.arrival.plusYears(1);
+    s.insights = null;
+    boolean server = hosting == Hosting.SERVER;
+    LocalDate end = s.maintenanceEndDate;
+    for (LocalDate d = end;
+        !d.isAfter(clock)
+            && !(server && !d.isBefore(SERVER_END_OF_SUPPORT))
+            && (renewPpm >= Rates.MILLION || j.rng.chance(renewPpm));
+        d = d.plusYears(1)) {
+      LocalDate next =
+          server && d.plusYears(1).isAfter(SERVER_END_OF_SUPPORT)
+              ? SERVER_END_OF_SUPPORT
+              : d.plusYears(1);
+      l.timeline.on(d, x -> x.maintenanceEndDate = next);
       end = next;
     }
-    expire(l, end);
+    l.scheduledEnd = end;
+    return l;
   }
 
   /**
