@@ -4,6 +4,7 @@ import static dev.marketlens.emulator.wire.WireJson.date;
 import static dev.marketlens.emulator.wire.WireJson.string;
 import static dev.marketlens.emulator.wire.WireJson.wire;
 
+import java.time.LocalDate;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -29,6 +30,14 @@ public final class LicenseJsonWriter extends JsonExportWriter<License> {
 
   @Override
   public void writeRecord(License license, JsonGenerator g) {
+    writeRecord(license, g, null);
+  }
+
+  /**
+   * Writes one license; with {@code showLicensesHistory} each row is one version of the license and
+   * carries the day that version was created as {@code recordCreatedDate} (null: no such field).
+   */
+  public void writeRecord(License license, JsonGenerator g, LocalDate recordCreatedDate) {
     LicenseIds ids = license.ids();
     LicenseInsights insights = wire.withDataInsights() ? license.insights() : null;
     g.writeStartObject();
@@ -77,6 +86,7 @@ public final class LicenseJsonWriter extends JsonExportWriter<License> {
     string(g, "inGracePeriod", license.inGracePeriod());
     WireJson.strings(g, "cloudComplianceBoundaries", license.cloudComplianceBoundaries());
     string(g, "licenseLevel", license.licenseLevel());
+    date(g, "recordCreatedDate", recordCreatedDate);
     g.writeEndObject();
   }
 

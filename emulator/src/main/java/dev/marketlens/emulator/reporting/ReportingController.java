@@ -1,0 +1,665 @@
+package dev.marketlens.emulator.reporting;
+
+import dev.marketlens.emulator.quirks.Quirk;
+import dev.marketlens.emulator.reporting.AsyncExports.Job;
+import dev.marketlens.emulator.reporting.AsyncExports.Kind;
+import dev.marketlens.emulator.reporting.AsyncExports.Status;
+import dev.marketlens.emulator.wire.ExportFormat;
+import dev.marketlens.emulator.wire.ExportWriter;
+import dev.marketlens.emulator.wire.FreeStarterTierRow;
+import dev.marketlens.emulator.wire.FreeStarterTierWriter;
+import dev.marketlens.emulator.wire.License;
+import dev.marketlens.emulator.wire.LicenseJsonWriter;
+import dev.marketlens.emulator.wire.Transaction;
+import dev.marketlens.emulator.wire.TransactionJsonWriter;
+import dev.marketlens.emulator.wire.WireFormat;
+import dev.marketlens.emulator.wire.WireFormat.ApiVersion;
+import dev.marketlens.emulator.wire.WireJson;
+import dev.marketlens.emulator.world.Versioned;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JsonGenerator;
+
+/**
+ * The reporting API's license, transaction and free-starter-tier endpoints, v2 and v3 (spec §2,
+ * L1–L5, T1–T5, F1, R1). Bodies are written straight to the response: list pages, export bodies
+ * streamed row by row from the vendor's view.
+ */
+@RestController
+final class ReportingController {
+
+  static final String V2 = "/rest/2/vendors/{vendorId}/reporting";
+  static final String V3 = "/rest/3/reporting/developer-space/{developerId}";
+
+  /** Page size when {@code limit} is absent, and its silent cap (spec §6). */
+  static final int DEFAULT_LIMIT = 10;
+
+  static final int MAX_LIMIT = 50;
+
+  /** Rows above which a sync list or export answers 504 with the K6 quirk on. */
+  static final int SYNC_EXPORT_MAX_ROWS = 50_000;
+
+  private static final Set<String> PAGING = Set.of("offset", "limit");
+  private static final Set<String> EXPORT_DROP = Set.of("offset", "limit", "accept");
+
+  private static final String LICENSE_PARAMS_COMMON =
+      "startDate,endDate,text,tier*,dateType,licenseType*,partnerType*,hosting*,"
+          + "cloudComplianceBoundaries*,appEdition*,status*,withAttribution,withDataInsights,"
+          + "includeAtlassianLicenses,lastUpdated,showLifeTimeFreeLicenses";
+  private static final String TRANSACTION_PARAMS_COMMON =
+      "startDate,endDate,text,tier*,saleType*,partnerType*,hosting*,billingPeriod*,"
+          + "cloudComplianceBoundaries*,appEdition*,lastUpdated,excludeZeroTransactions,"
+          + "includeManualInvoice,paymentStatus*";
+
+  private final Marketplace market;
+  private final AsyncExports exports;
+  private final Access access;
+  private final EmulatorSettings settings;
+
+  ReportingController(
+      Marketplace market, AsyncExports exports, Access access, EmulatorSettings settings) {
+    this.market = market;
+    this.exports = exports;
+    this.access = access;
+    this.settings = settings;
+  }
+
+  // ---- R1: the reporting root ----
+
+  @GetMapping({V2, V3})
+  void root(
+      @PathVariable(required = false) String vendorId,
+      @PathVariable(required = false) String developerId,
+      HttpServletRequest req,
+      HttpServletResponse res) {
+    Scope s = access.scope(req, vendorId, developerId);
+    Json.write(
+        res,
+        200,
+        g -> {
+          g.writeStartObject();
+          g.writeObjectPropertyStart("_links");
+          Json.link(g, "self", s.hrefRoot());
+          template(g, s, "licenses", "/licenses", licenseTemplate(s, true));
+          exportTemplates(g, s, "licensesExport", "/licenses/export", licenseTemplate(s, false));
+          template(g, s, "transactions", "/sales/transactions", transactionTemplate(s, true));
+          exportTemplates(
+              g,
+              s,
+              "transactionsExport",
+              "/sales/transactions/export",
+              transactionTemplate(s, false));
+          template(
+              g,
+              s,
+              "freeStarterTierExport",
+              "/sales/freeStarterTier/export",
+              "{?" + AppFilter.param(s.version()) + "*,includeAtlassianLicenses,date,accept}");
+          g.writeEndObject();
+          g.writeEndObject();
+        });
+  }
+
+  // ---- L1–L5: licenses ----
+
+  @GetMapping({V2 + "/licenses", V3 + "/licenses"})
+  void licenses(
+      @PathVariable(required = false) String vendorId,
+      @PathVariable(required = false) String developerId,
+      HttpServletRequest req,
+      HttpServletResponse res) {
+    Scope s = access.scope(req, vendorId, developerId);
+    Params p = Access.params(req);
+    LicenseQuery q = licenseQuery(s, p);
+    int offset = p.integer("offset", 0, 0);
+    int limit = Math.min(p.integer("limit", DEFAULT_LIMIT, 1), MAX_LIMIT);
+    VendorView view = market.view(s.vendor());
+    VendorView.Page<License> page = view.licenses(q, offset, limit, true);
+    tooLarge(page.total());
+    LicenseJsonWriter writer = new LicenseJsonWriter(q.wire());
+    Json.write(
+        res,
+        200,
+        g -> {
+          g.writeStartObject();
+          listLinks(g, s, "/licenses", p, offset, limit, page.more(), licenseTemplate(s, true));
+          g.writeArrayPropertyStart("licenses");
+          for (License l : page.rows()) {
+            if (q.history()) {
+              for (Versioned<License> v : view.history(l)) {
+                writer.writeRecord(v.record(), g, v.since());
+              }
+            } else {
+              writer.writeRecord(l, g);
+            }
+          }
+          g.writeEndArray();
+          if (s.version() == ApiVersion.V3) {
+            g.writeNumberProperty("totalCount", page.total());
+          }
+          g.writeEndObject();
+        });
+  }
+
+  @GetMapping({V2 + "/licenses/export", V3 + "/licenses/export"})
+  void licensesExport(
+      @PathVariable(required = false) String vendorId,
+      @PathVariable(required = false) String developerId,
+      HttpServletRequest req,
+      HttpServletResponse res) {
+    Scope s = access.scope(req, vendorId, developerId);
+    Params p = Access.params(req);
+    LicenseQuery q = licenseQuery(s, p);
+    ExportFormat format = format(p, req);
+    VendorView view = market.view(s.vendor());
+    if (market.quirk(Quirk.SYNC_EXPORT_MAX_ROWS)) {
+      tooLarge(view.count(q));
+    }
+    writeLicenses(res, view, q, format);
+  }
+
+  @PostMapping({V2 + "/licenses/async/export", V3 + "/licenses/async/export"})
+  void licensesAsync(
+      @PathVariable(required = false) String vendorId,
+      @PathVariable(required = false) String developerId,
+      HttpServletRequest req,
+      HttpServletResponse res) {
+    Scope s = access.scope(req, vendorId, developerId);
+    Params p = Access.params(req);
+    LicenseQuery q = licenseQuery(s, p);
+    ExportFormat format = asyncFormat(p);
+    VendorView view = market.view(s.vendor());
+    initiate(res, s, p, Kind.LICENSES, "/licenses", format, view, view.count(q));
+  }
+
+  @GetMapping({
+    V2 + "/licenses/async/export/{exportId}/status",
+    V3 + "/licenses/async/export/{exportId}/status"
+  })
+  void licensesAsyncStatus(
+      @PathVariable(required = false) String vendorId,
+      @PathVariable(required = false) String developerId,
+      @PathVariable String exportId,
+      HttpServletRequest req,
+      HttpServletResponse res) {
+    Scope s = access.scope(req, vendorId, developerId);
+    status(res, s, job(exportId, Kind.LICENSES, s), "/licenses");
+  }
+
+  @GetMapping({V2 + "/licenses/async/export/{exportId}", V3 + "/licenses/async/export/{exportId}"})
+  void licensesAsyncDownload(
+      @PathVariable(required = false) String vendorId,
+      @PathVariable(required = false) String developerId,
+      @PathVariable String exportId,
+      HttpServletRequest req,
+      HttpServletResponse res) {
+    Scope s = access.scope(req, vendorId, developerId);
+    Job job = downloadable(exportId, Kind.LICENSES, s);
+    writeLicenses(res, job.view(), licenseQuery(s, job.params()), job.format());
+  }
+
+  // ---- T1–T5: transactions ----
+
+  @GetMapping({V2 + "/sales/transactions", V3 + "/sales/transactions"})
+  void transactions(
+      @PathVariable(required = false) String vendorId,
+      @PathVariable(required = false) String developerId,
+      HttpServletRequest req,
+      HttpServletResponse res) {
+    Scope s = access.scope(req, vendorId, developerId);
+    Params p = Access.params(req);
+    TransactionQuery q = transactionQuery(s, p);
+    int offset = p.integer("offset", 0, 0);
+    int limit = Math.min(p.integer("limit", DEFAULT_LIMIT, 1), MAX_LIMIT);
+    VendorView.Page<Transaction> page =
+        market.view(s.vendor()).transactions(q, offset, limit, true);
+    tooLarge(page.total());
+    TransactionJsonWriter writer = new TransactionJsonWriter(q.wire());
+    Json.write(
+        res,
+        200,
+        g -> {
+          g.writeStartObject();
+          listLinks(
+              g,
+              s,
+              "/sales/transactions",
+              p,
+              offset,
+              limit,
+              page.more(),
+              transactionTemplate(s, true));
+          g.writeArrayPropertyStart("transactions");
+          for (Transaction t : page.rows()) {
+            writer.writeRecord(t, g);
+          }
+          g.writeEndArray();
+          if (s.version() == ApiVersion.V3) {
+            g.writeNumberProperty("totalCount", page.total());
+          }
+          g.writeEndObject();
+        });
+  }
+
+  @GetMapping({V2 + "/sales/transactions/export", V3 + "/sales/transactions/export"})
+  void transactionsExport(
+      @PathVariable(required = false) String vendorId,
+      @PathVariable(required = false) String developerId,
+      HttpServletRequest req,
+      HttpServletResponse res) {
+    Scope s = access.scope(req, vendorId, developerId);
+    Params p = Access.params(req);
+    TransactionQuery q = transactionQuery(s, p);
+    ExportFormat format = format(p, req);
+    VendorView view = market.view(s.vendor());
+    if (market.quirk(Quirk.SYNC_EXPORT_MAX_ROWS)) {
+      tooLarge(view.countTransactions(q));
+    }
+    writeTransactions(res, view, q, format);
+  }
+
+  @PostMapping({V2 + "/sales/transactions/async/export", V3 + "/sales/transactions/async/export"})
+  void transactionsAsync(
+      @PathVariable(required = false) String vendorId,
+      @PathVariable(required = false) String developerId,
+      HttpServletRequest req,
+      HttpServletResponse res) {
+    Scope s = access.scope(req, vendorId, developerId);
+    Params p = Access.params(req);
+    TransactionQuery q = transactionQuery(s, p);
+    ExportFormat format = asyncFormat(p);
+    VendorView view = market.view(s.vendor());
+    initiate(
+        res,
+        s,
+        p,
+        Kind.TRANSACTIONS,
+        "/sales/transactions",
+        format,
+        view,
+        view.countTransactions(q));
+  }
+
+  @GetMapping({
+    V2 + "/sales/transactions/async/export/{exportId}/status",
+    V3 + "/sales/transactions/async/export/{exportId}/status"
+  })
+  void transactionsAsyncStatus(
+      @PathVariable(required = false) String vendorId,
+      @PathVariable(required = false) String developerId,
+      @PathVariable String exportId,
+      HttpServletRequest req,
+      HttpServletResponse res) {
+    Scope s = access.scope(req, vendorId, developerId);
+    status(res, s, job(exportId, Kind.TRANSACTIONS, s), "/sales/transactions");
+  }
+
+  @GetMapping({
+    V2 + "/sales/transactions/async/export/{exportId}",
+    V3 + "/sales/transactions/async/export/{exportId}"
+  })
+  void transactionsAsyncDownload(
+      @PathVariable(required = false) String vendorId,
+      @PathVariable(required = false) String developerId,
+      @PathVariable String exportId,
+      HttpServletRequest req,
+      HttpServletResponse res) {
+    Scope s = access.scope(req, vendorId, developerId);
+    Job job = downloadable(exportId, Kind.TRANSACTIONS, s);
+    writeTransactions(res, job.view(), transactionQuery(s, job.params()), job.format());
+  }
+
+  // ---- F1: free starter tier ----
+
+  @GetMapping({V2 + "/sales/freeStarterTier/export", V3 + "/sales/freeStarterTier/export"})
+  void freeStarterTier(
+      @PathVariable(required = false) String vendorId,
+      @PathVariable(required = false) String developerId,
+      HttpServletRequest req,
+      HttpServletResponse res) {
+    Scope s = access.scope(req, vendorId, developerId);
+    Params p = Access.params(req);
+    String accept = p.single("accept");
+    // Only the accept parameter chooses the format here; the Accept header is ignored (K25).
+    ExportFormat format =
+        accept == null || accept.isEmpty() ? ExportFormat.JSON : acceptParam(accept);
+    LocalDate day = p.date("date");
+    VendorView view = market.view(s.vendor());
+    LocalDate on = day == null || day.isAfter(view.day()) ? view.day() : day;
+    if (s.version() == ApiVersion.V3) {
+      for (String productId : p.all("productId")) {
+        boolean known = s.vendor().apps().stream().anyMatch(a -> a.productId().equals(productId));
+        if (!known && isUuid(productId)) {
+          // The live API fails on a well-formed but unknown productId (K25).
+          throw new ApiException(
+              500, "INTERNAL_ERROR", null, "Internal server error while exporting " + productId);
+        }
+      }
+    }
+    AppFilter apps = AppFilter.of(s.vendor(), s.version(), p);
+    p.bool("includeAtlassianLicenses", false);
+    List<FreeStarterTierRow> rows =
+        view.freeStarterOn(on).stream()
+            .filter(e -> apps.test(e.addonKey()))
+            .map(
+                e ->
+                    new FreeStarterTierRow(
+                        on,
+                        e.licenseId(),
+                        e.appEntitlementId(),
+                        e.entitlementNumber(),
+                        e.parentEdition(),
+                        e.dateOfEvaluation(),
+                        e.parentUnitCount(),
+                        e.technicalEmail(),
+                        e.vendorId(),
+                        e.addonName(),
+                        e.addonKey(),
+                        e.productId()))
+            .toList();
+    body(
+        res,
+        format,
+        out -> new FreeStarterTierWriter(format, WireFormat.of(s.version())).write(rows, out));
+  }
+
+  // ---- helpers ----
+
+  private LicenseQuery licenseQuery(Scope s, Params p) {
+    return LicenseQuery.parse(
+        p,
+        s.version(),
+        AppFilter.of(s.vendor(), s.version(), p),
+        market.quirk(Quirk.LICENSES_ORDER_IGNORED));
+  }
+
+  private TransactionQuery transactionQuery(Scope s, Params p) {
+    return TransactionQuery.parse(
+        p,
+        s.version(),
+        AppFilter.of(s.vendor(), s.version(), p),
+        market.quirk(Quirk.TIER_FILTER_INCLUDES_EVALUATION));
+  }
+
+  private void writeLicenses(
+      HttpServletResponse res, VendorView view, LicenseQuery q, ExportFormat format) {
+    Iterator<License> matching = view.licenses(q);
+    Iterator<License> rows =
+        market.quirk(Quirk.DUPLICATE_2018_LICENSES)
+            ? Duplicates.with2018Duplicates(matching, view)
+            : matching;
+    if (q.history() && format == ExportFormat.JSON) {
+      // JSON history rows carry recordCreatedDate; CSV has no such column.
+      LicenseJsonWriter w = new LicenseJsonWriter(q.wire());
+      body(
+          res,
+          format,
+          out -> {
+            try (JsonGenerator g = WireJson.createGenerator(out)) {
+              g.writeStartArray();
+              while (rows.hasNext()) {
+                for (Versioned<License> v : view.history(rows.next())) {
+                  w.writeRecord(v.record(), g, v.since());
+                }
+              }
+              g.writeEndArray();
+            }
+          });
+      return;
+    }
+    Iterator<License> all = q.history() ? Duplicates.versions(rows, view) : rows;
+    body(res, format, out -> ExportWriter.licenses(format, q.wire()).write(all, out));
+  }
+
+  private void writeTransactions(
+      HttpServletResponse res, VendorView view, TransactionQuery q, ExportFormat format) {
+    Iterator<Transaction> rows = view.transactions(q);
+    body(res, format, out -> ExportWriter.transactions(format, q.wire()).write(rows, out));
+  }
+
+  /** Streams an export body; the response is committed as rows are written. */
+  private static void body(
+      HttpServletResponse res, ExportFormat format, java.util.function.Consumer<OutputStream> w) {
+    res.setStatus(200);
+    res.setContentType(format.contentType());
+    try {
+      OutputStream out = res.getOutputStream();
+      w.accept(out);
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void initiate(
+      HttpServletResponse res,
+      Scope s,
+      Params p,
+      Kind kind,
+      String path,
+      ExportFormat format,
+      VendorView view,
+      int rows) {
+    Job job =
+        exports.start(
+            kind,
+            s,
+            p,
+            format,
+            view,
+            rows,
+            settings.exportQueued(),
+            settings.exportInProgress(),
+            market.quirk(Quirk.DEDUP_ASYNC_EXPORTS));
+    String base = path + "/async/export";
+    Json.write(
+        res,
+        200,
+        g -> {
+          g.writeStartObject();
+          g.writeObjectPropertyStart("_links");
+          Json.link(g, "self", s.hrefRoot() + base);
+          Json.link(g, "query", s.href(base, p, Set.of()));
+          Json.link(g, "status", s.hrefRoot() + base + "/" + job.id() + "/status");
+          Json.link(g, "download", s.hrefRoot() + base + "/" + job.id());
+          g.writeEndObject();
+          g.writeObjectPropertyStart("export");
+          g.writeStringProperty("id", job.id());
+          g.writeEndObject();
+          g.writeEndObject();
+        });
+  }
+
+  private void status(HttpServletResponse res, Scope s, Job job, String path) {
+    Status status = job.status(exports.now());
+    String base = path + "/async/export";
+    Json.write(
+        res,
+        200,
+        g -> {
+          g.writeStartObject();
+          g.writeObjectPropertyStart("_links");
+          Json.link(g, "self", s.hrefRoot() + base + "/" + job.id() + "/status");
+          Json.link(g, "query", s.href(base, job.params(), Set.of()));
+          Json.link(g, "download", s.hrefRoot() + base + "/" + job.id());
+          g.writeEndObject();
+          g.writeObjectPropertyStart("export");
+          g.writeStringProperty("id", job.id());
+          g.writeStringProperty("status", status.name());
+          g.writeEndObject();
+          g.writeEndObject();
+        });
+  }
+
+  private Job job(String id, Kind kind, Scope s) {
+    Job job = exports.find(id, kind, s);
+    if (job == null) {
+      throw ApiException.notFound("Export " + id + " does not exist");
+    }
+    return job;
+  }
+
+  private Job downloadable(String id, Kind kind, Scope s) {
+    Job job = job(id, kind, s);
+    Status status = job.status(exports.now());
+    if (status != Status.COMPLETED) {
+      throw new ApiException(404, "EXPORT_NOT_READY", null, "Export is being processed");
+    }
+    return job;
+  }
+
+  /** K6: sync calls over large ranges fail when the quirk is on. */
+  private void tooLarge(int rows) {
+    if (market.quirk(Quirk.SYNC_EXPORT_MAX_ROWS) && rows > SYNC_EXPORT_MAX_ROWS) {
+      throw new ApiException(
+          504,
+          "UPSTREAM_UNAVAILABLE",
+          null,
+          "Gateway timeout: too many records for a synchronous request; use the async export");
+    }
+  }
+
+  private static ExportFormat format(Params p, HttpServletRequest req) {
+    String accept = p.single("accept");
+    if (accept != null && !accept.isEmpty()) {
+      return acceptParam(accept);
+    }
+    return ExportFormat.fromAcceptHeader(req.getHeader("Accept"));
+  }
+
+  /** Async exports take their format from {@code accept} only, JSON by default (spec §9.2). */
+  private static ExportFormat asyncFormat(Params p) {
+    String accept = p.single("accept");
+    return accept == null || accept.isEmpty() ? ExportFormat.JSON : acceptParam(accept);
+  }
+
+  private static ExportFormat acceptParam(String accept) {
+    try {
+      return ExportFormat.fromAcceptParam(accept);
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badParam(
+          "accept", "allowable values are 'csv','json', got '" + accept + "'");
+    }
+  }
+
+  private static void listLinks(
+      JsonGenerator g,
+      Scope s,
+      String path,
+      Params p,
+      int offset,
+      int limit,
+      boolean more,
+      String template) {
+    g.writeObjectPropertyStart("_links");
+    Json.link(
+        g,
+        "self",
+        s.href(
+            path, p, PAGING, "offset", Integer.toString(offset), "limit", Integer.toString(limit)));
+    query(g, s, path, template);
+    g.writeArrayPropertyStart("export");
+    Json.typedLink(g, s.href(path + "/export", p, EXPORT_DROP, "accept", "csv"), "text/csv");
+    Json.typedLink(
+        g, s.href(path + "/export", p, EXPORT_DROP, "accept", "json"), "application/json");
+    g.writeEndArray();
+    if (more) {
+      Json.link(
+          g,
+          "next",
+          s.href(
+              path,
+              p,
+              PAGING,
+              "offset",
+              Integer.toString(offset + limit),
+              "limit",
+              Integer.toString(limit)));
+    }
+    if (offset > 0) {
+      Json.link(
+          g,
+          "prev",
+          s.href(
+              path,
+              p,
+              PAGING,
+              "offset",
+              Integer.toString(Math.max(0, offset - limit)),
+              "limit",
+              Integer.toString(limit)));
+    }
+    g.writeEndObject();
+  }
+
+  /** {@code _links.query}: v2 {@code {template}}, v3 {@code {href, templated: true}}. */
+  private static void query(JsonGenerator g, Scope s, String path, String template) {
+    template(g, s, "query", path, template);
+  }
+
+  private static void template(
+      JsonGenerator g, Scope s, String name, String path, String template) {
+    g.writeObjectPropertyStart(name);
+    if (s.version() == ApiVersion.V2) {
+      g.writeStringProperty("template", s.hrefRoot() + path + template);
+    } else {
+      g.writeStringProperty("href", s.hrefRoot() + path + template);
+      g.writeBooleanProperty("templated", true);
+    }
+    g.writeEndObject();
+  }
+
+  private static void exportTemplates(
+      JsonGenerator g, Scope s, String name, String path, String template) {
+    g.writeArrayPropertyStart(name);
+    for (String type : List.of("text/csv", "application/json")) {
+      g.writeStartObject();
+      if (s.version() == ApiVersion.V2) {
+        g.writeStringProperty("template", s.hrefRoot() + path + template);
+      } else {
+        g.writeStringProperty("href", s.hrefRoot() + path + template);
+        g.writeBooleanProperty("templated", true);
+      }
+      g.writeStringProperty("type", type);
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static String licenseTemplate(Scope s, boolean paged) {
+    String v2Only = s.version() == ApiVersion.V2 ? ",licenseLevel*,showLicensesHistory" : "";
+    return "{?"
+        + AppFilter.param(s.version())
+        + "*,"
+        + LICENSE_PARAMS_COMMON
+        + v2Only
+        + ",sortBy,order"
+        + (paged ? ",offset,limit}" : ",accept}");
+  }
+
+  private static String transactionTemplate(Scope s, boolean paged) {
+    String v2Only = s.version() == ApiVersion.V2 ? ",showProratedTransactions,licenseLevel*" : "";
+    return "{?"
+        + AppFilter.param(s.version())
+        + "*,"
+        + TRANSACTION_PARAMS_COMMON
+        + v2Only
+        + ",sortBy,order"
+        + (paged ? ",offset,limit}" : ",accept}");
+  }
+
+  private static boolean isUuid(String s) {
+    return s.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+  }
+}
