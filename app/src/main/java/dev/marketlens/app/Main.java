@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description =
         "Revenue analytics for Atlassian Marketplace partners, and a simulated Marketplace to test against.",
-    subcommands = {DemoCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      GenerateCommand.class,
+      EmulatorCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
 
   /** Exit code for bad arguments or configuration. */

@@ -65,6 +65,17 @@ final class WorldFiles {
           written,
           out ->
               ExportWriter.transactions(ExportFormat.CSV, wire).write(world.transactions(), out));
+      file(
+          staging,
+          WorldSpecFile.NAME,
+          written,
+          out -> {
+            try {
+              out.write(WorldSpecFile.json(world.spec()));
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
+          });
       for (GroundTruth truth : truths) {
         String prefix =
             truths.size() == 1

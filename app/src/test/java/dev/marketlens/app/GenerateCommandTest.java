@@ -95,11 +95,12 @@ class GenerateCommandTest {
 
     @Test
     @DisplayName(
-        "exits 0 and writes exactly the four exports and the eight ground-truth files, leaving no"
-            + " staging directory behind")
+        "exits 0 and writes exactly the four exports, world.json and the eight ground-truth"
+            + " files, leaving no staging directory behind")
     void writesTheExportsAndTheGroundTruth() {
       assertThat(generated.exitCode()).isZero();
       List<String> expected = new ArrayList<>(EXPORTS);
+      expected.add("world.json");
       GROUND_TRUTH.forEach(f -> expected.add("ground-truth/" + f));
       assertThat(Cli.files(world)).containsExactlyInAnyOrderElementsOf(expected);
       assertThat(Cli.entries(world)).noneMatch(name -> name.startsWith(".staging-"));

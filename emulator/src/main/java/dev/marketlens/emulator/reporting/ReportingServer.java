@@ -124,7 +124,12 @@ public final class ReportingServer implements AutoCloseable {
     HttpEncodingAutoConfiguration.class,
     ErrorMvcAutoConfiguration.class
   })
-  @Import({ReportingController.class, AdminController.class, ErrorAdvice.class})
+  @Import({
+    ReportingController.class,
+    DeveloperSpaceController.class,
+    AdminController.class,
+    ErrorAdvice.class
+  })
   static class Wiring {
 
     @Bean
