@@ -9,14 +9,17 @@ public final class Bench {
 
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
-      System.err.println("usage: bench/run BENCHMARK [ARGS]  (benchmarks: world-generation)");
+      System.err.println(
+          "usage: bench/run BENCHMARK [ARGS]  (benchmarks: world-generation, reporting-api)");
       System.exit(2);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
       case "world-generation" -> WorldGenerationBench.main(rest);
+      case "reporting-api" -> ReportingApiBench.main(rest);
       default -> {
-        System.err.println("unknown benchmark " + args[0] + " (benchmarks: world-generation)");
+        System.err.println(
+            "unknown benchmark " + args[0] + " (benchmarks: world-generation, reporting-api)");
         System.exit(2);
       }
     }

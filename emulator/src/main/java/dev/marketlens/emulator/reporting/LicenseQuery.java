@@ -104,6 +104,9 @@ public final class LicenseQuery implements RecordQuery<License> {
 
   private static final Comparator<License> ROW_KEY = Comparator.comparing(License::key);
 
+  /** Parameters that do not change which rows match or their order. */
+  private static final Set<String> NOT_FILTERS = Set.of("offset", "limit", "accept");
+
   private final AppFilter apps;
   private final LocalDate startDate;
   private final LocalDate endDate;
@@ -127,6 +130,7 @@ public final class LicenseQuery implements RecordQuery<License> {
   private final WireFormat wire;
   private final String sortBy;
   private final Order order;
+  private final String key;
 
   private static final Map<String, LicenseStatus> STATUSES =
       Map.of(
@@ -164,6 +168,7 @@ public final class LicenseQuery implements RecordQuery<License> {
     this.sortBy = p.choice("sortBy", SORT_PARAM, "startDate");
     Order requested = p.choice("order", Order.PARAM, Order.DESC);
     this.order = orderIgnored ? Order.DESC : requested;
+    this.key = "licenses|" + version + "|" + orderIgnored + "|" + p.canonical(NOT_FILTERS);
   }
 
   /**
@@ -186,6 +191,11 @@ public final class LicenseQuery implements RecordQuery<License> {
   /** {@code showLicensesHistory}: one row per version of each matching license. */
   public boolean history() {
     return history;
+  }
+
+  @Override
+  public String key() {
+    return key;
   }
 
   @Override

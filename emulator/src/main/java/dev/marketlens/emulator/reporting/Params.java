@@ -41,6 +41,22 @@ public final class Params {
     return new Params(map);
   }
 
+  /**
+   * The parameters as one canonical string, in name order, without {@code drop}: two requests with
+   * the same result have the same string.
+   */
+  public String canonical(java.util.Set<String> drop) {
+    StringBuilder b = new StringBuilder();
+    new java.util.TreeMap<>(values)
+        .forEach(
+            (k, v) -> {
+              if (!drop.contains(k)) {
+                b.append(k).append('=').append(v).append('&');
+              }
+            });
+    return b.toString();
+  }
+
   /** Every parameter as sent, in order. */
   public Map<String, List<String>> asMap() {
     return values;

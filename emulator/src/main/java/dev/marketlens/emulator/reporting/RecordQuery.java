@@ -12,4 +12,10 @@ public interface RecordQuery<T> {
 
   /** Names {@link #comparator()}, so that sorted views can be shared between requests. */
   String sortKey();
+
+  /**
+   * Names the whole query (filters, sort, wire options), so that its matching rows can be shared
+   * between the pages of one client paging through them.
+   */
+  String key();
 }

@@ -51,6 +51,10 @@ final class ReportingController {
   static final int SYNC_EXPORT_MAX_ROWS = 50_000;
 
   private static final Set<String> PAGING = Set.of("offset", "limit");
+
+  /** Bytes buffered before an export body goes to the network in one chunk. */
+  private static final int EXPORT_BUFFER = 1 << 16;
+
   private static final Set<String> EXPORT_DROP = Set.of("offset", "limit", "accept");
 
   private static final String LICENSE_PARAMS_COMMON =
@@ -125,7 +129,7 @@ final class ReportingController {
     int offset = p.integer("offset", 0, 0);
     int limit = Math.min(p.integer("limit", DEFAULT_LIMIT, 1), MAX_LIMIT);
     VendorView view = market.view(s.vendor());
-    VendorView.Page<License> page = view.licenses(q, offset, limit, true);
+    VendorView.Page<License> page = view.licenses(q, offset, limit);
     tooLarge(page.total());
     LicenseJsonWriter writer = new LicenseJsonWriter(q.wire());
     Json.write(
@@ -222,8 +226,7 @@ final class ReportingController {
     TransactionQuery q = transactionQuery(s, p);
     int offset = p.integer("offset", 0, 0);
     int limit = Math.min(p.integer("limit", DEFAULT_LIMIT, 1), MAX_LIMIT);
-    VendorView.Page<Transaction> page =
-        market.view(s.vendor()).transactions(q, offset, limit, true);
+    VendorView.Page<Transaction> page = market.view(s.vendor()).transactions(q, offset, limit);
     tooLarge(page.total());
     TransactionJsonWriter writer = new TransactionJsonWriter(q.wire());
     Json.write(
@@ -433,6 +436,7 @@ final class ReportingController {
       HttpServletResponse res, ExportFormat format, java.util.function.Consumer<OutputStream> w) {
     res.setStatus(200);
     res.setContentType(format.contentType());
+    res.setBufferSize(EXPORT_BUFFER);
     try {
       OutputStream out = res.getOutputStream();
       w.accept(out);

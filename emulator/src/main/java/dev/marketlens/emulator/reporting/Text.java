@@ -4,7 +4,6 @@ import dev.marketlens.emulator.wire.Contact;
 import dev.marketlens.emulator.wire.ContactDetails;
 import dev.marketlens.emulator.wire.LicenseIds;
 import dev.marketlens.emulator.wire.PartnerDetails;
-import java.util.Locale;
 
 /** The {@code text} filter: a case-insensitive substring of any searchable field. */
 final class Text {
@@ -17,11 +16,21 @@ final class Text {
 
   /** The filter for a {@code text} value, or null when there is none. */
   static Text of(String value) {
-    return value == null || value.isEmpty() ? null : new Text(value.toLowerCase(Locale.ROOT));
+    return value == null || value.isEmpty() ? null : new Text(value);
   }
 
+  /** Whether {@code value} contains the text, ignoring case, without allocating. */
   boolean in(String value) {
-    return value != null && value.toLowerCase(Locale.ROOT).contains(needle);
+    if (value == null) {
+      return false;
+    }
+    int last = value.length() - needle.length();
+    for (int i = 0; i <= last; i++) {
+      if (value.regionMatches(true, i, needle, 0, needle.length())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean in(LicenseIds ids) {

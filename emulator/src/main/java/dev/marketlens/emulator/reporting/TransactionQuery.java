@@ -81,6 +81,9 @@ public final class TransactionQuery implements RecordQuery<Transaction> {
   private static final Comparator<Transaction> ROW_KEY =
       Comparator.comparing(Transaction::transactionLineItemId);
 
+  /** Parameters that do not change which rows match or their order. */
+  private static final Set<String> NOT_FILTERS = Set.of("offset", "limit", "accept");
+
   private final AppFilter apps;
   private final LocalDate startDate;
   private final LocalDate endDate;
@@ -103,6 +106,7 @@ public final class TransactionQuery implements RecordQuery<Transaction> {
   private final WireFormat wire;
   private final String sortBy;
   private final Order order;
+  private final String key;
 
   private TransactionQuery(
       Params p, ApiVersion version, AppFilter apps, boolean tierIncludesEvaluation) {
@@ -132,6 +136,8 @@ public final class TransactionQuery implements RecordQuery<Transaction> {
     this.wire = WireFormat.of(version);
     this.sortBy = p.choice("sortBy", SORT_PARAM, "date");
     this.order = p.choice("order", Order.PARAM, Order.DESC);
+    this.key =
+        "transactions|" + version + "|" + tierIncludesEvaluation + "|" + p.canonical(NOT_FILTERS);
   }
 
   /**
@@ -148,6 +154,11 @@ public final class TransactionQuery implements RecordQuery<Transaction> {
 
   public WireFormat wire() {
     return wire;
+  }
+
+  @Override
+  public String key() {
+    return key;
   }
 
   @Override

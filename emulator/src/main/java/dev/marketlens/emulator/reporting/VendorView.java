@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
  */
 public final class VendorView {
 
-  /** One page of a list request. */
+  /** One page of a list request, and how many rows match in all. */
   public record Page<T>(List<T> rows, int total, boolean more) {}
 
   private final Vendor vendor;
@@ -41,6 +41,18 @@ public final class VendorView {
   private final Map<String, License[]> sortedLicenses = new ConcurrentHashMap<>();
   private final Map<String, Transaction[]> sortedTransactions = new ConcurrentHashMap<>();
   private volatile Map<License, RecordHistory<License>> historyOf;
+
+  /** The matching rows of recent queries, so that paging through them costs a slice per page. */
+  private final Map<String, Object[]> recent =
+      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Object[]> eldest) {
+          return size() > RECENT_QUERIES;
+        }
+      };
+
+  /** How many queries' matching rows are kept. */
+  static final int RECENT_QUERIES = 32;
 
   @SuppressWarnings("unchecked")
   private VendorView(
@@ -130,13 +142,13 @@ public final class VendorView {
     return freeStarter.stream().filter(e -> e.activeOn(on)).toList();
   }
 
-  public Page<License> licenses(RecordQuery<License> q, int offset, int limit, boolean count) {
-    return page(sorted(q, licenses, sortedLicenses), q, offset, limit, count);
+  /** The page of matching licenses from {@code offset}, at most {@code limit} of them. */
+  public Page<License> licenses(RecordQuery<License> q, int offset, int limit) {
+    return page(sorted(q, licenses, sortedLicenses), q, offset, limit);
   }
 
-  public Page<Transaction> transactions(
-      RecordQuery<Transaction> q, int offset, int limit, boolean count) {
-    return page(sorted(q, transactions, sortedTransactions), q, offset, limit, count);
+  public Page<Transaction> transactions(RecordQuery<Transaction> q, int offset, int limit) {
+    return page(sorted(q, transactions, sortedTransactions), q, offset, limit);
   }
 
   /** Every matching license in the query's order, lazily. */
@@ -150,19 +162,11 @@ public final class VendorView {
 
   /** How many licenses match. */
   public int count(RecordQuery<License> q) {
-    int n = 0;
-    for (License l : licenses) {
-      n += q.matches(l) ? 1 : 0;
-    }
-    return n;
+    return licenses(q, 0, 0).total();
   }
 
   public int countTransactions(RecordQuery<Transaction> q) {
-    int n = 0;
-    for (Transaction t : transactions) {
-      n += q.matches(t) ? 1 : 0;
-    }
-    return n;
+    return transactions(q, 0, 0).total();
   }
 
   /** Every version of {@code license} up to the view's day, oldest first. */
@@ -192,26 +196,31 @@ public final class VendorView {
         });
   }
 
-  private static <T> Page<T> page(
-      T[] sorted, RecordQuery<T> q, int offset, int limit, boolean count) {
-    List<T> rows = new ArrayList<>(Math.min(limit, 64));
-    int seen = 0;
-    boolean more = false;
-    for (T t : sorted) {
-      if (!q.matches(t)) {
-        continue;
-      }
-      if (seen >= offset && rows.size() < limit) {
-        rows.add(t);
-      } else if (seen >= offset) {
-        more = true;
-        if (!count) {
-          break;
+  @SuppressWarnings("unchecked")
+  private <T> Page<T> page(T[] sorted, RecordQuery<T> q, int offset, int limit) {
+    Object[] rows;
+    synchronized (recent) {
+      rows = recent.get(q.key());
+    }
+    if (rows == null) {
+      List<T> all = new ArrayList<>();
+      for (T t : sorted) {
+        if (q.matches(t)) {
+          all.add(t);
         }
       }
-      seen++;
+      rows = all.toArray();
+      synchronized (recent) {
+        recent.put(q.key(), rows);
+      }
     }
-    return new Page<>(rows, count ? seen : -1, more);
+    int from = Math.min(offset, rows.length);
+    int to = (int) Math.min((long) from + limit, rows.length);
+    List<T> page = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
+      page.add((T) rows[i]);
+    }
+    return new Page<>(page, rows.length, to < rows.length);
   }
 
   private static <T> Iterator<T> matching(T[] sorted, RecordQuery<T> q) {
