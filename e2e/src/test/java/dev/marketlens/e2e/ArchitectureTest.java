@@ -60,7 +60,8 @@ class ArchitectureTest {
     "dev.marketlens.metrics..",
     "dev.marketlens.payouts..",
     "dev.marketlens.emulator.world..",
-    "dev.marketlens.emulator.commerce.."
+    "dev.marketlens.emulator.commerce..",
+    "dev.marketlens.emulator.quirks.."
   };
 
   /** The only places where Spring may appear. */
@@ -106,7 +107,7 @@ class ArchitectureTest {
 
   @Test
   @DisplayName(
-      "pure packages (model, metrics, payouts, emulator world and commerce) use no Spring, JDBC,"
+      "pure packages (model, metrics, payouts, emulator world, commerce and quirks) use no Spring, JDBC,"
           + " network or files")
   void purePackagesUseNoFrameworkJdbcNetworkOrFiles() {
     doesNotDependOn(FRAMEWORK_JDBC_NETWORK_FILES, PURE).check(PRODUCTION);
