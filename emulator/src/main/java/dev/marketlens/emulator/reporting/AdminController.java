@@ -1,7 +1,9 @@
 package dev.marketlens.emulator.reporting;
 
 import dev.marketlens.emulator.commerce.Vendor;
+import dev.marketlens.emulator.quirks.Faults;
 import dev.marketlens.emulator.quirks.Quirk;
+import dev.marketlens.emulator.quirks.RateLimit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,15 +12,17 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The emulator's own controls under {@code /_emulator} (admin bearer token): the clock, the quirk
- * switches and the reporting lag.
+ * switches, the faults and rate limit, and the reporting lag.
  */
 @RestController
 final class AdminController {
 
   private final Marketplace market;
+  private final RequestFilter requests;
 
-  AdminController(Marketplace market) {
+  AdminController(Marketplace market, RequestFilter requests) {
     this.market = market;
+    this.requests = requests;
   }
 
   /** {@code POST /_emulator/advance?days=N}: moves the clock N days (default 1) forward. */
@@ -41,6 +45,39 @@ final class AdminController {
     } catch (IllegalArgumentException e) {
       throw ApiException.badParam("on", e.getMessage());
     }
+    status(req, res);
+  }
+
+  /**
+   * {@code POST /_emulator/faults?rate=5%&kinds=502,reset&rateLimit=120/min}: switches the faults
+   * and the rate limit (absent: off).
+   */
+  @PostMapping("/_emulator/faults")
+  void faults(HttpServletRequest req, HttpServletResponse res) {
+    Params p = Access.params(req);
+    Faults faults = Faults.NONE;
+    int perMinute = 0;
+    try {
+      String rate = p.single("rate");
+      if (rate != null && !rate.isBlank()) {
+        String kinds = p.single("kinds");
+        faults =
+            new Faults(
+                Faults.parseRate(rate),
+                kinds == null || kinds.isBlank() ? Faults.ALL : Faults.parseKinds(kinds));
+      }
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badParam("rate", e.getMessage());
+    }
+    try {
+      String limit = p.single("rateLimit");
+      if (limit != null && !limit.isBlank()) {
+        perMinute = RateLimit.parsePerMinute(limit);
+      }
+    } catch (IllegalArgumentException e) {
+      throw ApiException.badParam("rateLimit", e.getMessage());
+    }
+    requests.setFaults(faults, perMinute);
     status(req, res);
   }
 
@@ -68,6 +105,16 @@ final class AdminController {
             }
           }
           g.writeEndArray();
+          Faults faults = requests.faults();
+          g.writeObjectPropertyStart("faults");
+          g.writeNumberProperty("ratePpm", faults.ppm());
+          g.writeArrayPropertyStart("kinds");
+          for (Faults.Fault f : faults.kinds()) {
+            g.writeString(f.switchName());
+          }
+          g.writeEndArray();
+          g.writeNumberProperty("rateLimitPerMinute", requests.rateLimitPerMinute());
+          g.writeEndObject();
           g.writeArrayPropertyStart("vendors");
           for (Vendor v : market.vendors()) {
             g.writeStartObject();

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.random.RandomGenerator;
@@ -31,8 +32,8 @@ final class RequestFilter extends OncePerRequestFilter {
 
   private final Credentials credentials;
   private final String adminToken;
-  private final Faults faults;
-  private final int perMinute;
+  private volatile Faults faults;
+  private volatile int perMinute;
   private final Map<String, RateLimit> limits = new ConcurrentHashMap<>();
   private final RandomGenerator random = RandomGenerator.of("L64X128MixRandom");
 
@@ -41,6 +42,21 @@ final class RequestFilter extends OncePerRequestFilter {
     this.adminToken = settings.adminToken();
     this.faults = settings.faults();
     this.perMinute = settings.rateLimitPerMinute();
+  }
+
+  /** Switches the faults and the rate limit (0: none) while serving. */
+  void setFaults(Faults faults, int perMinute) {
+    this.faults = faults;
+    this.perMinute = perMinute;
+    limits.clear();
+  }
+
+  Faults faults() {
+    return faults;
+  }
+
+  int rateLimitPerMinute() {
+    return perMinute;
   }
 
   @Override
@@ -69,11 +85,13 @@ final class RequestFilter extends OncePerRequestFilter {
       return;
     }
     req.setAttribute(Access.ACCOUNT, account);
-    if (perMinute > 0) {
+    int limitPerMinute = perMinute;
+    if (limitPerMinute > 0) {
       long wait;
       RateLimit limit =
           limits.computeIfAbsent(
-              account.email(), k -> new RateLimit(perMinute, RateLimit.defaultBurst(perMinute)));
+              account.email(),
+              k -> new RateLimit(limitPerMinute, RateLimit.defaultBurst(limitPerMinute)));
       synchronized (limit) {
         wait = limit.take(System.nanoTime());
       }
@@ -112,12 +130,12 @@ final class RequestFilter extends OncePerRequestFilter {
         chain.doFilter(req, res);
       }
       case RESET -> {
-        // Headers promise a body that never comes: the client sees the connection close early.
+        // Headers promise a body that never comes; the server then closes the connection.
         res.setStatus(200);
         res.setContentType("application/json;charset=UTF-8");
+        res.setHeader("Connection", "close");
         res.setContentLength(1 << 20);
         res.flushBuffer();
-        throw new IOException("fault injected: connection closed before the body");
       }
       case TRUNCATED -> chain.doFilter(req, new Damaged(res, false));
       case MALFORMED -> chain.doFilter(req, new Damaged(res, true));
@@ -156,10 +174,16 @@ final class RequestFilter extends OncePerRequestFilter {
     };
   }
 
-  /** A response whose body breaks after its first bytes: cut short, or made invalid. */
+  /**
+   * A response whose body breaks after its first bytes. Truncated: the headers promise far more
+   * than is sent and the connection then closes. Malformed: an HTML error page follows the first
+   * bytes and the rest is dropped, so the body is complete on the wire but not valid JSON or CSV.
+   */
   private static final class Damaged extends HttpServletResponseWrapper {
 
     private static final int INTACT = 200;
+    private static final byte[] GATEWAY_PAGE =
+        "<html><body>502 Bad Gateway</body></html>".getBytes(StandardCharsets.US_ASCII);
 
     private final boolean malformed;
     private ServletOutputStream stream;
@@ -167,6 +191,10 @@ final class RequestFilter extends OncePerRequestFilter {
     Damaged(HttpServletResponse res, boolean malformed) {
       super(res);
       this.malformed = malformed;
+      if (!malformed) {
+        res.setHeader("Connection", "close");
+        res.setContentLengthLong(1L << 40);
+      }
     }
 
     @Override
@@ -179,16 +207,24 @@ final class RequestFilter extends OncePerRequestFilter {
 
               @Override
               public void write(int b) throws IOException {
-                if (written == INTACT) {
-                  if (malformed) {
-                    out.write("<html>502 Bad Gateway</html>".getBytes());
-                  } else {
-                    out.flush();
-                    throw new IOException("fault injected: body truncated");
-                  }
+                if (written < INTACT) {
+                  out.write(b);
+                } else if (written == INTACT && malformed) {
+                  out.write(GATEWAY_PAGE);
                 }
                 written++;
-                out.write(b);
+              }
+
+              @Override
+              public void write(byte[] b, int off, int len) throws IOException {
+                int keep = (int) Math.max(0, Math.min(len, INTACT - written));
+                if (keep > 0) {
+                  out.write(b, off, keep);
+                }
+                if (malformed && written + len > INTACT && written <= INTACT) {
+                  out.write(GATEWAY_PAGE);
+                }
+                written += len;
               }
 
               @Override
@@ -217,7 +253,12 @@ final class RequestFilter extends OncePerRequestFilter {
 
     @Override
     public void setContentLength(int len) {
-      // The length is no longer known.
+      // The body's length is the fault's to decide.
+    }
+
+    @Override
+    public void setContentLengthLong(long len) {
+      // The body's length is the fault's to decide.
     }
   }
 }
