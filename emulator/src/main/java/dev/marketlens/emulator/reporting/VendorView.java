@@ -29,6 +29,13 @@ import java.util.stream.Collectors;
  */
 public final class VendorView {
 
+  /**
+   * The day the reporting API started serving $0 transactions, backfilled to 2019-07-01 with their
+   * original {@code lastUpdated} (seed 001, K16): a sync that follows {@code lastUpdated} misses
+   * them.
+   */
+  public static final LocalDate ZERO_DOLLAR_REPORTED_FROM = LocalDate.of(2022, 6, 9);
+
   /** One page of a list request, and how many rows match in all. */
   public record Page<T>(List<T> rows, int total, boolean more) {}
 
@@ -76,6 +83,7 @@ public final class VendorView {
    *
    * @param lag whether a transaction line changed on {@code day} may not be reported yet (K29):
    *     about half of them appear only the next day; licensing is never late
+   *     <p>Before {@link #ZERO_DOLLAR_REPORTED_FROM}, $0 transaction lines are not served.
    */
   public static VendorView of(World world, Vendor vendor, LocalDate day, boolean lag) {
     Set<String> apps = vendor.apps().stream().map(App::addonKey).collect(Collectors.toSet());
@@ -90,6 +98,7 @@ public final class VendorView {
     }
     List<Transaction> transactions = new ArrayList<>();
     LocalDate dayBefore = day.minusDays(1);
+    boolean zeroDollarHidden = day.isBefore(ZERO_DOLLAR_REPORTED_FROM);
     for (RecordHistory<Transaction> h : world.transactionHistories()) {
       Transaction t = h.asOf(day);
       if (t == null || !apps.contains(t.addonKey())) {
@@ -101,7 +110,7 @@ public final class VendorView {
           t = before;
         }
       }
-      if (t != null) {
+      if (t != null && !(zeroDollarHidden && t.purchaseDetails().purchasePriceCents() == 0)) {
         transactions.add(t);
       }
     }
