@@ -104,6 +104,9 @@ final class AggregatesController {
   private final Access access;
   private final ViewCache cache = new ViewCache(64);
 
+  /** Selected and sorted events, reused while a client pages through them. */
+  private final ViewCache selections = new ViewCache(8);
+
   AggregatesController(Marketplace market, Access access) {
     this.market = market;
     this.access = access;
@@ -253,7 +256,7 @@ final class AggregatesController {
             p.integer("limit", ReportingController.DEFAULT_LIMIT, 1),
             ReportingController.MAX_LIMIT);
     VendorView view = market.view(s.vendor());
-    List<LicenseEvent> rows = events(view, kind, q);
+    List<LicenseEvent> rows = events(view, kind, p, q);
     List<LicenseEvent> page =
         rows.subList(
             Math.min(offset, rows.size()), (int) Math.min(rows.size(), (long) offset + limit));
@@ -333,7 +336,7 @@ final class AggregatesController {
     Params p = Access.params(req);
     LicenseEventQuery q = LicenseEventQuery.parse(p, AppFilter.of(s.vendor(), s.version(), p));
     ExportFormat format = format(p, req);
-    List<LicenseEvent> rows = events(market.view(s.vendor()), kind, q);
+    List<LicenseEvent> rows = events(market.view(s.vendor()), kind, p, q);
     res.setStatus(200);
     res.setContentType(format.contentType());
     try {
@@ -504,8 +507,14 @@ final class AggregatesController {
                 view.licenses(), view.transactions(), view.vendor().apps(), view.day()));
   }
 
-  private List<LicenseEvent> events(VendorView view, Kind kind, LicenseEventQuery q) {
-    return q.select(cloudMetrics(view).events(kind), market.quirk(Quirk.DETAILS_DESC_SCRAMBLED));
+  private List<LicenseEvent> events(VendorView view, Kind kind, Params p, LicenseEventQuery q) {
+    boolean scrambled = market.quirk(Quirk.DETAILS_DESC_SCRAMBLED);
+    Map<String, List<String>> filters = new java.util.TreeMap<>(p.asMap());
+    filters.keySet().removeAll(EXPORT_DROP);
+    return selections.get(
+        view,
+        kind + ":" + scrambled + ":" + filters,
+        () -> q.select(cloudMetrics(view).events(kind), scrambled));
   }
 
   private static <T> T metric(Map<String, T> allowed, String metric) {

@@ -161,7 +161,8 @@ final class CloudMetrics {
   private final List<App> apps;
   private final List<Opportunity> opportunities;
   private final List<Evaluation> evaluations;
-  private final Map<Kind, List<LicenseEvent>> events = new EnumMap<>(Kind.class);
+  private final Map<Kind, List<LicenseEvent>> events =
+      java.util.Collections.synchronizedMap(new EnumMap<>(Kind.class));
 
   private CloudMetrics(
       LocalDate day,
@@ -172,9 +173,6 @@ final class CloudMetrics {
     this.apps = apps;
     this.opportunities = opportunities;
     this.evaluations = evaluations;
-    for (Kind k : Kind.values()) {
-      events.put(k, buildEvents(k));
-    }
   }
 
   /** The metrics of the records served on {@code day}. */
@@ -240,7 +238,7 @@ final class CloudMetrics {
 
   private static void opportunities(
       License license, String key, List<Transaction> lines, LocalDate day, List<Opportunity> out) {
-    Set<String> voided = new HashSet<>();
+    Set<Long> voided = new HashSet<>();
     // Paid lines by the end of their term; every non-refund line by its start, for renewals.
     Map<LocalDate, List<Transaction>> byEnd = new java.util.TreeMap<>();
     List<Transaction> byStart = new ArrayList<>(lines.size());
@@ -250,7 +248,7 @@ final class CloudMetrics {
         continue;
       }
       if (p.saleType() == SaleType.REFUND) {
-        voided.add(p.maintenanceStartDate() + "/" + p.maintenanceEndDate());
+        voided.add(span(p));
         continue;
       }
       byStart.add(t);
@@ -266,7 +264,7 @@ final class CloudMetrics {
       Transaction term = null;
       for (Transaction t : entry.getValue()) {
         PurchaseDetails p = t.purchaseDetails();
-        if (voided.contains(p.maintenanceStartDate() + "/" + p.maintenanceEndDate())) {
+        if (!voided.isEmpty() && voided.contains(span(p))) {
           continue;
         }
         if (term == null || termPreferred(t, term)) {
@@ -305,6 +303,11 @@ final class CloudMetrics {
     }
   }
 
+  /** A line's maintenance period as one number. */
+  private static long span(PurchaseDetails p) {
+    return p.maintenanceStartDate().toEpochDay() << 32 | p.maintenanceEndDate().toEpochDay();
+  }
+
   /** The first line (sorted by start) starting on or after {@code day}. */
   private static int firstStartingOnOrAfter(List<Transaction> byStart, LocalDate day) {
     int lo = 0;
@@ -341,7 +344,7 @@ final class CloudMetrics {
 
   /** Every event of a kind, in the order of the underlying opportunities or evaluations. */
   List<LicenseEvent> events(Kind kind) {
-    return events.get(kind);
+    return events.computeIfAbsent(kind, this::buildEvents);
   }
 
   /** The A3 answer for {@code kind} in the buckets of {@code periods}. */

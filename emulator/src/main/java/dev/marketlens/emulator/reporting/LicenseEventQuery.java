@@ -54,7 +54,7 @@ final class LicenseEventQuery {
   }
 
   private static final Comparator<LicenseEvent> ROW_KEY =
-      Comparator.comparing(LicenseEvent::rowKey);
+      Comparator.comparing(LicenseEvent::licenseId).thenComparing(LicenseEvent::eventDate);
 
   private final AppFilter apps;
   private final Set<Hosting> hostings;

@@ -657,10 +657,21 @@ final class PartnerMetrics {
       for (int p = 0; p < periods.size(); p++) {
         rows.add(new ArrayList<>());
       }
-      for (Map.Entry<List<Object>, Predicate<ServiceEvent>> g : groups.entrySet()) {
-        List<MrrLedger.Movements> m =
-            ledger.movements(intervals.filter(g.getValue()), ServiceEvent::customer, from, to);
-        List<Object> key = g.getKey();
+      // The groups' ledgers are independent: compute them side by side.
+      List<Map.Entry<List<Object>, Predicate<ServiceEvent>>> entries =
+          new ArrayList<>(groups.entrySet());
+      YearMonth first = from;
+      YearMonth last = to;
+      List<List<MrrLedger.Movements>> movements =
+          entries.parallelStream()
+              .map(
+                  g ->
+                      ledger.movements(
+                          intervals.filter(g.getValue()), ServiceEvent::customer, first, last))
+              .toList();
+      for (int gi = 0; gi < entries.size(); gi++) {
+        List<MrrLedger.Movements> m = movements.get(gi);
+        List<Object> key = entries.get(gi).getKey();
         for (int p = 0; p < periods.size(); p++) {
           int[] span = spans.get(p);
           long[] sum = new long[5];
