@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -509,7 +510,7 @@ final class AggregatesController {
 
   private List<LicenseEvent> events(VendorView view, Kind kind, Params p, LicenseEventQuery q) {
     boolean scrambled = market.quirk(Quirk.DETAILS_DESC_SCRAMBLED);
-    Map<String, List<String>> filters = new java.util.TreeMap<>(p.asMap());
+    Map<String, List<String>> filters = new TreeMap<>(p.asMap());
     filters.keySet().removeAll(EXPORT_DROP);
     return selections.get(
         view,

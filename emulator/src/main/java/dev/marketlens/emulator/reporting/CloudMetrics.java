@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Cloud churn, renewals and conversions (spec §13.2–§13.3, A3 and A4), derived from the licenses
@@ -162,7 +163,7 @@ final class CloudMetrics {
   private final List<Opportunity> opportunities;
   private final List<Evaluation> evaluations;
   private final Map<Kind, List<LicenseEvent>> events =
-      java.util.Collections.synchronizedMap(new EnumMap<>(Kind.class));
+      Collections.synchronizedMap(new EnumMap<>(Kind.class));
 
   private CloudMetrics(
       LocalDate day,
@@ -240,7 +241,7 @@ final class CloudMetrics {
       License license, String key, List<Transaction> lines, LocalDate day, List<Opportunity> out) {
     Set<Long> voided = new HashSet<>();
     // Paid lines by the end of their term; every non-refund line by its start, for renewals.
-    Map<LocalDate, List<Transaction>> byEnd = new java.util.TreeMap<>();
+    Map<LocalDate, List<Transaction>> byEnd = new TreeMap<>();
     List<Transaction> byStart = new ArrayList<>(lines.size());
     for (Transaction t : lines) {
       PurchaseDetails p = t.purchaseDetails();

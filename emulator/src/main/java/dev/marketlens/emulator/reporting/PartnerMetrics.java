@@ -16,8 +16,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -486,12 +488,12 @@ final class PartnerMetrics {
       case "APP_KEY" -> (e, n) -> values.contains(e.addonKey());
       case "APP_NAME" -> (e, n) -> values.contains(n.get(e.addonKey()));
       case "HOSTING" -> {
-        Set<String> wanted = new java.util.HashSet<>();
+        Set<String> wanted = new HashSet<>();
         values.forEach(v -> wanted.add(normal(v)));
         yield (e, n) -> wanted.contains(normal(e.hosting().wire()));
       }
       default -> {
-        Set<String> wanted = new java.util.HashSet<>();
+        Set<String> wanted = new HashSet<>();
         values.forEach(v -> wanted.add(v.toUpperCase(Locale.ROOT)));
         boolean total = wanted.contains("TOTAL");
         yield (e, n) ->
@@ -724,7 +726,7 @@ final class PartnerMetrics {
             Objects.compare(
                 (String) a.get(0),
                 (String) b.get(0),
-                java.util.Comparator.nullsFirst(java.util.Comparator.naturalOrder()));
+                Comparator.nullsFirst(Comparator.naturalOrder()));
       }
       if (c != 0) {
         return c;
