@@ -22,7 +22,9 @@ public enum Quirk {
   /** K33: a {@code tier} filter on transactions also returns rows on the Evaluation tier. */
   TIER_FILTER_INCLUDES_EVALUATION("tierFilterIncludesEvaluation"),
   /** §4.2: v3 hrefs carry the {@code /rest/3} prefix (by default they omit it, as live). */
-  V3_PREFIXED_HREFS("v3PrefixedHrefs");
+  V3_PREFIXED_HREFS("v3PrefixedHrefs"),
+  /** K4: on cloud license events, {@code order=desc} is not monotonic. */
+  DETAILS_DESC_SCRAMBLED("detailsDescScrambled");
 
   private final String switchName;
 

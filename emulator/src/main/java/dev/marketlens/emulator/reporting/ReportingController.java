@@ -110,6 +110,7 @@ final class ReportingController {
               "freeStarterTierExport",
               "/sales/freeStarterTier/export",
               "{?" + AppFilter.param(s.version()) + "*,includeAtlassianLicenses,date,accept}");
+          AggregatesController.rootLinks(g, s);
           g.writeEndObject();
           g.writeEndObject();
         });

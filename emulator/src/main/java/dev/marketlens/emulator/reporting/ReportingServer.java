@@ -126,6 +126,7 @@ public final class ReportingServer implements AutoCloseable {
   })
   @Import({
     ReportingController.class,
+    AggregatesController.class,
     DeveloperSpaceController.class,
     AdminController.class,
     ErrorAdvice.class
