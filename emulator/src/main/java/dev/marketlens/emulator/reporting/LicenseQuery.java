@@ -254,6 +254,10 @@ public final class LicenseQuery implements RecordQuery<License> {
     if (startDate == null && endDate == null) {
       return true;
     }
+    if (startDate != null && endDate != null && startDate.isAfter(endDate)) {
+      // A reversed window is empty whatever the date type (K24).
+      return false;
+    }
     if (dateType == DateType.START) {
       LocalDate d = l.maintenanceStartDate();
       return (startDate == null || !d.isBefore(startDate))
