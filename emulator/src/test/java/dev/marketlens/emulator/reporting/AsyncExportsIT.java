@@ -143,7 +143,7 @@ class AsyncExportsIT {
   @MethodSource(EVERY_LIST)
   void downloadBeforeCompletion(ApiVersion v, Records records) {
     int conclusive = 0;
-    for (int attempt = 0; attempt < 10 && conclusive == 0; attempt++) {
+    for (int attempt = 0; attempt < 20 && conclusive == 0; attempt++) {
       long t0 = System.nanoTime();
       JsonNode started = start(v, records, query("hosting", "server"));
       Reply early = Emulator.get(resolve(started.at("/_links/download/href").asString()));

@@ -32,7 +32,7 @@ class ClockIT {
   }
 
   @DisplayName(
-      "advance?days=30 moves today by 30 days; new transactions appear with lastUpdated after the"
+      "[EMU] admin API: advance?days=30 moves today by 30 days; new transactions appear with lastUpdated after the"
           + " old day; an async export started before still downloads the old snapshot (§9.2)")
   @Test
   void advanceThirtyDays() {
@@ -76,7 +76,7 @@ class ClockIT {
         .isEmpty();
   }
 
-  @DisplayName("advance without days moves the clock one day")
+  @DisplayName("[EMU] admin API: advance without days moves the clock one day")
   @Test
   void advanceDefaultsToOneDay() {
     LocalDate before = statusToday();
@@ -87,7 +87,9 @@ class ClockIT {
     assertThat(Api.today()).isEqualTo(before.plusDays(1));
   }
 
-  @DisplayName("advance rejects days < 1, above 3660 and non-numbers with 400, leaving the clock")
+  @DisplayName(
+      "[EMU] admin API/§5.2: advance rejects days < 1, above 3660 and non-numbers with 400,"
+          + " leaving the clock")
   @ParameterizedTest(name = "days={0}")
   @ValueSource(strings = {"0", "-3", "3661", "many"})
   void advanceValidates(String days) {

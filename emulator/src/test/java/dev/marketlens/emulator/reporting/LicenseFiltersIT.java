@@ -341,6 +341,11 @@ class LicenseFiltersIT {
     for (String field : List.of("evaluationOpportunitySize", "parentProductBillingCycle")) {
       assertThat(insights).as(field).anyMatch(r -> r.has(field));
     }
+    List<JsonNode> attribution =
+        elements(getJson(Records.LICENSES.export(v) + query("withAttribution", "true")));
+    assertThat(attribution)
+        .as("§7.2 [EMU]: withAttribution acts as withDataInsights")
+        .isEqualTo(insights);
     assertThat(insights)
         .as("§7.4: licenses that started before July 2018 read NA")
         .filteredOn(
@@ -436,6 +441,15 @@ class LicenseFiltersIT {
       assertThat(rows)
           .allSatisfy(r -> assertThat(r.get("addonKey").asString()).isEqualTo(changed.addonKey()));
     }
+
+    List<List<String>> csv =
+        Api.csv(
+            Api.ok(
+                    Emulator.get(
+                        Records.LICENSES.export(v)
+                            + query("text", text, "showLicensesHistory", "true", "accept", "csv")))
+                .body());
+    assertThat(csv).as("CSV: one row per version").hasSize(versions.size() + 1);
 
     JsonNode plain = getJson(Records.LICENSES.list(v) + query("text", text));
     assertThat(elements(plain.get("licenses")))
