@@ -212,13 +212,18 @@ public final class LicenseQuery implements RecordQuery<License> {
 
   @Override
   public boolean matches(License l) {
+    return dates(l) && matchesIgnoringDates(l);
+  }
+
+  /**
+   * Whether the license passes every filter but {@code startDate}/{@code endDate}: K10 repeats 2018
+   * licenses whatever the date filter, never those another filter excludes.
+   */
+  public boolean matchesIgnoringDates(License l) {
     if (!apps.test(l.addonKey())) {
       return false;
     }
     if (!includeAtlassian && "Atlassian".equals(l.licenseSourceType())) {
-      return false;
-    }
-    if (!dates(l)) {
       return false;
     }
     if (lastUpdated != null && l.lastUpdated().isBefore(lastUpdated)) {
@@ -263,6 +268,10 @@ public final class LicenseQuery implements RecordQuery<License> {
   private boolean dates(License l) {
     if (startDate == null && endDate == null) {
       return true;
+    }
+    if (startDate != null && endDate != null && startDate.isAfter(endDate)) {
+      // A reversed window is empty whatever the date type (K24).
+      return false;
     }
     if (dateType == DateType.START) {
       LocalDate d = l.maintenanceStartDate();

@@ -401,7 +401,7 @@ final class ReportingController {
     Iterator<License> matching = view.licenses(q);
     Iterator<License> rows =
         market.quirk(Quirk.DUPLICATE_2018_LICENSES)
-            ? Duplicates.with2018Duplicates(matching, view)
+            ? Duplicates.with2018Duplicates(matching, view, q)
             : matching;
     if (q.history() && format == ExportFormat.JSON) {
       // JSON history rows carry recordCreatedDate; CSV has no such column.
