@@ -50,7 +50,8 @@ class EmulatorCommandTest {
   @Test
   @DisplayName("--user for a vendor the world does not have names the vendor and lists the world's")
   void unknownVendor() {
-    Cli.Result r = Cli.run("emulator", "--customers", "20", "--user", "1:me@example.com:s3cr3t-value");
+    Cli.Result r =
+        Cli.run("emulator", "--customers", "20", "--user", "1:me@example.com:s3cr3t-value");
     assertThat(r.exitCode()).isEqualTo(Main.USAGE);
     assertThat(r.err()).contains("vendor [1] does not exist").contains("its vendors are");
     assertThat(r.err()).doesNotContain("s3cr3t-value");

@@ -155,7 +155,8 @@ public final class Params {
     }
     int n;
     try {
-      n = Integer.parseInt(v.trim());
+      // Beyond the int range counts as the largest int: a huge limit is clamped like any other.
+      n = (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, Long.parseLong(v.trim())));
     } catch (NumberFormatException e) {
       throw ApiException.badParam(name, "Type mismatch: expected an integer, got '" + v + "'");
     }

@@ -173,4 +173,12 @@ class ParamsTest {
 
     assertThat(new Params(sent).asMap()).containsExactlyEntriesOf(sent);
   }
+
+  @Test
+  @DisplayName(
+      "§6: a limit beyond the integer range counts as the largest integer, then is clamped")
+  void hugeLimit() {
+    assertThat(Params.of("limit", "99999999999999").integer("limit", 10, 1))
+        .isEqualTo(Integer.MAX_VALUE);
+  }
 }
