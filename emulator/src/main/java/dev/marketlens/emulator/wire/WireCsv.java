@@ -110,7 +110,7 @@ final class WireCsv {
   }
 
   static String date(LocalDate value) {
-    return value == null ? null : value.toString();
+    return value == null ? null : DateText.of(value);
   }
 
   static String wire(WireValue value) {

@@ -81,7 +81,7 @@ public final class WireJson {
 
   static void date(JsonGenerator g, String name, LocalDate value) {
     if (value != null) {
-      g.writeStringProperty(name, value.toString());
+      g.writeStringProperty(name, DateText.of(value));
     }
   }
 
