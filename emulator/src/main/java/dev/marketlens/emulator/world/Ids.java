@@ -93,8 +93,9 @@ final class Ids {
 
   /** {@code IN-…}: invoices of Atlassian's newer billing system, digits in groups of three. */
   static String invoiceId(LocalDate day, int customer, int rank) {
-    String digits = String.format("%015d", number(day, customer, rank));
-    StringBuilder sb = new StringBuilder("IN");
+    String number = Long.toString(number(day, customer, rank));
+    String digits = "0".repeat(Math.max(0, 15 - number.length())) + number;
+    StringBuilder sb = new StringBuilder(24).append("IN");
     for (int i = 0; i < digits.length(); i += 3) {
       sb.append('-').append(digits, i, i + 3);
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -93,8 +94,12 @@ public final class WorldGenerator {
       freeStarter.addAll(r.freeStarter);
       evaluations.addAll(r.evaluations);
     }
-    List<RecordHistory<License>> licenses = inCreationOrder(perCustomer, r -> r.licenses);
+    // The two merges are independent: run them side by side.
+    List<CustomerRecords> all = perCustomer;
+    CompletableFuture<List<RecordHistory<License>>> mergedLicenses =
+        CompletableFuture.supplyAsync(() -> inCreationOrder(all, r -> r.licenses));
     List<CustomerRecords.Line> lines = inCreationOrder(perCustomer, r -> r.lines);
+    List<RecordHistory<License>> licenses = mergedLicenses.join();
     perCustomer = null;
     List<RecordHistory<Transaction>> transactions = new ArrayList<>(lines.size());
     String[] customerOfLine = new String[lines.size()];
