@@ -132,7 +132,7 @@ final class ReportingController {
     VendorView view = market.view(s.vendor());
     VendorView.Page<License> page = view.licenses(q, offset, limit);
     tooLarge(page.total());
-    LicenseJsonWriter writer = new LicenseJsonWriter(q.wire());
+    LicenseJsonWriter writer = new LicenseJsonWriter(wire(q.wire()));
     Json.write(
         res,
         200,
@@ -229,7 +229,7 @@ final class ReportingController {
     int limit = Math.min(p.integer("limit", DEFAULT_LIMIT, 1), MAX_LIMIT);
     VendorView.Page<Transaction> page = market.view(s.vendor()).transactions(q, offset, limit);
     tooLarge(page.total());
-    TransactionJsonWriter writer = new TransactionJsonWriter(q.wire());
+    TransactionJsonWriter writer = new TransactionJsonWriter(wire(q.wire()));
     Json.write(
         res,
         200,
@@ -380,6 +380,11 @@ final class ReportingController {
 
   // ---- helpers ----
 
+  /** The query's wire format with the hosting spelling quirk (K21) as switched. */
+  private WireFormat wire(WireFormat w) {
+    return w.hostingVariants(market.quirk(Quirk.HOSTING_SPELLING_VARIANTS));
+  }
+
   private LicenseQuery licenseQuery(Scope s, Params p) {
     return LicenseQuery.parse(
         p,
@@ -405,7 +410,7 @@ final class ReportingController {
             : matching;
     if (q.history() && format == ExportFormat.JSON) {
       // JSON history rows carry recordCreatedDate; CSV has no such column.
-      LicenseJsonWriter w = new LicenseJsonWriter(q.wire());
+      LicenseJsonWriter w = new LicenseJsonWriter(wire(q.wire()));
       body(
           res,
           format,
@@ -423,13 +428,13 @@ final class ReportingController {
       return;
     }
     Iterator<License> all = q.history() ? Duplicates.versions(rows, view) : rows;
-    body(res, format, out -> ExportWriter.licenses(format, q.wire()).write(all, out));
+    body(res, format, out -> ExportWriter.licenses(format, wire(q.wire())).write(all, out));
   }
 
   private void writeTransactions(
       HttpServletResponse res, VendorView view, TransactionQuery q, ExportFormat format) {
     Iterator<Transaction> rows = view.transactions(q);
-    body(res, format, out -> ExportWriter.transactions(format, q.wire()).write(rows, out));
+    body(res, format, out -> ExportWriter.transactions(format, wire(q.wire())).write(rows, out));
   }
 
   /** Streams an export body; the response is committed as rows are written. */

@@ -43,7 +43,7 @@ public final class LicenseJsonWriter extends JsonExportWriter<License> {
     g.writeStartObject();
     WireJson.ids(g, ids, true);
     WireJson.app(g, wire, license.addonKey(), license.productId(), license.addonName());
-    wire(g, "hosting", license.hosting());
+    string(g, "hosting", wire.hosting(license.hosting(), license.key()));
     string(g, "appEdition", license.appEdition());
     date(g, "upgradeEvaluationStartDate", license.upgradeEvaluationStartDate());
     string(g, "upgradeEvaluatingEdition", license.upgradeEvaluatingEdition());

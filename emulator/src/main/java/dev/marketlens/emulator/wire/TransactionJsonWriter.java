@@ -51,18 +51,18 @@ public final class TransactionJsonWriter extends JsonExportWriter<Transaction> {
     string(g, "licenseLevel", t.licenseLevel());
     WireJson.contactDetails(g, "customerDetails", t.customerDetails(), false);
     WireJson.partnerDetails(g, t.partnerDetails(), false);
-    writePurchaseDetails(g, t.purchaseDetails());
+    writePurchaseDetails(g, t.purchaseDetails(), t.transactionLineItemId());
     g.writeEndObject();
   }
 
-  private static void writePurchaseDetails(JsonGenerator g, PurchaseDetails p) {
+  private void writePurchaseDetails(JsonGenerator g, PurchaseDetails p, String key) {
     if (p == null) {
       return;
     }
     g.writeObjectPropertyStart("purchaseDetails");
     date(g, "saleDate", p.saleDate());
     wire(g, "licenseType", p.licenseType());
-    wire(g, "hosting", p.hosting());
+    string(g, "hosting", wire.hosting(p.hosting(), key));
     wire(g, "billingPeriod", p.billingPeriod());
     string(g, "changeInBillingPeriod", p.changeInBillingPeriod());
     string(g, "oldBillingPeriod", p.oldBillingPeriod());

@@ -224,4 +224,34 @@ class QuirksIT {
     JsonNode expected = getJson(records.list(ApiVersion.V3) + query("offset", "5", "limit", "5"));
     assertThat(next.get(records.array)).isEqualTo(expected.get(records.array));
   }
+
+  @DisplayName(
+      "K21 hostingSpellingVariants: about half the Data Center JSON rows read 'Data center', the"
+          + " other rows and CSV unchanged; off by default")
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(ApiVersion.class)
+  void hostingSpellingVariants(ApiVersion v) {
+    String export = Records.LICENSES.export(v) + query("hosting", "datacenter");
+    List<JsonNode> plain = elements(getJson(export));
+    assertThat(plain).isNotEmpty();
+    assertThat(plain)
+        .allSatisfy(r -> assertThat(r.get("hosting").asString()).isEqualTo("Data Center"));
+
+    quirks("hostingSpellingVariants");
+    List<JsonNode> varied = elements(getJson(export));
+    Map<String, Long> spellings =
+        varied.stream()
+            .collect(
+                Collectors.groupingBy(r -> r.get("hosting").asString(), Collectors.counting()));
+    assertThat(spellings.keySet()).containsExactlyInAnyOrder("Data Center", "Data center");
+    assertThat(spellings.get("Data center")).isBetween(varied.size() / 4L, varied.size() * 3 / 4L);
+    assertThat(Records.LICENSES.keys(varied)).isEqualTo(Records.LICENSES.keys(plain));
+    String csv = Api.ok(Emulator.get(export + "&accept=csv")).body();
+    assertThat(csv).doesNotContain("\"Data center\"");
+    List<JsonNode> transactions =
+        elements(getJson(Records.TRANSACTIONS.export(v) + query("hosting", "datacenter")));
+    assertThat(transactions)
+        .extracting(r -> r.get("purchaseDetails").get("hosting").asString())
+        .contains("Data center", "Data Center");
+  }
 }
