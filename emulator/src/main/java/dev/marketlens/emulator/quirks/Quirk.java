@@ -21,6 +21,8 @@ public enum Quirk {
   DUPLICATE_2018_LICENSES("duplicate2018Licenses"),
   /** K33: a {@code tier} filter on transactions also returns rows on the Evaluation tier. */
   TIER_FILTER_INCLUDES_EVALUATION("tierFilterIncludesEvaluation"),
+  /** K30: {@code proratedDetails} come back in a different order in every response. */
+  SHUFFLED_PRORATED_DETAILS("shuffledProratedDetails"),
   /** K21: about half the Data Center JSON records spell their hosting {@code Data center}. */
   HOSTING_SPELLING_VARIANTS("hostingSpellingVariants"),
   /** §4.2: v3 hrefs carry the {@code /rest/3} prefix (by default they omit it, as live). */

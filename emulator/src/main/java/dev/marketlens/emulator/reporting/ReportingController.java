@@ -10,6 +10,7 @@ import dev.marketlens.emulator.wire.FreeStarterTierRow;
 import dev.marketlens.emulator.wire.FreeStarterTierWriter;
 import dev.marketlens.emulator.wire.License;
 import dev.marketlens.emulator.wire.LicenseJsonWriter;
+import dev.marketlens.emulator.wire.ProratedDetail;
 import dev.marketlens.emulator.wire.Transaction;
 import dev.marketlens.emulator.wire.TransactionJsonWriter;
 import dev.marketlens.emulator.wire.WireFormat;
@@ -22,9 +23,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -245,8 +249,9 @@ final class ReportingController {
               page.more(),
               transactionTemplate(s, true));
           g.writeArrayPropertyStart("transactions");
+          SplittableRandom shuffle = shuffle();
           for (Transaction t : page.rows()) {
-            writer.writeRecord(t, g);
+            writer.writeRecord(prorated(t, q, shuffle), g);
           }
           g.writeEndArray();
           if (s.version() == ApiVersion.V3) {
@@ -433,8 +438,48 @@ final class ReportingController {
 
   private void writeTransactions(
       HttpServletResponse res, VendorView view, TransactionQuery q, ExportFormat format) {
-    Iterator<Transaction> rows = view.transactions(q);
+    Iterator<Transaction> matching = view.transactions(q);
+    SplittableRandom shuffle = shuffle();
+    Iterator<Transaction> rows =
+        new Iterator<>() {
+          @Override
+          public boolean hasNext() {
+            return matching.hasNext();
+          }
+
+          @Override
+          public Transaction next() {
+            return prorated(matching.next(), q, shuffle);
+          }
+        };
     body(res, format, out -> ExportWriter.transactions(format, wire(q.wire())).write(rows, out));
+  }
+
+  /** A new order for each response with the K30 quirk on, else null. */
+  private SplittableRandom shuffle() {
+    return market.quirk(Quirk.SHUFFLED_PRORATED_DETAILS) ? new SplittableRandom() : null;
+  }
+
+  /**
+   * The row as served: without {@code proratedDetails} when the request did not ask for them (v2),
+   * with them shuffled under the K30 quirk.
+   */
+  private static Transaction prorated(Transaction t, TransactionQuery q, SplittableRandom shuffle) {
+    List<ProratedDetail> details = t.purchaseDetails().proratedDetails();
+    if (details.isEmpty()) {
+      return t;
+    }
+    if (!q.proratedDetails()) {
+      return t.withPurchaseDetails(t.purchaseDetails().withProratedDetails(List.of()));
+    }
+    if (shuffle == null || details.size() < 2) {
+      return t;
+    }
+    List<ProratedDetail> shuffled = new ArrayList<>(details);
+    for (int i = shuffled.size() - 1; i > 0; i--) {
+      Collections.swap(shuffled, i, shuffle.nextInt(i + 1));
+    }
+    return t.withPurchaseDetails(t.purchaseDetails().withProratedDetails(shuffled));
   }
 
   /** Streams an export body; the response is committed as rows are written. */

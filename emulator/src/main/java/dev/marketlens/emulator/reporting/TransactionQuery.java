@@ -103,6 +103,7 @@ public final class TransactionQuery implements RecordQuery<Transaction> {
   private final boolean includeManualInvoice;
   private final Set<PaymentStatus> paymentStatuses;
   private final Set<String> licenseLevels;
+  private final boolean proratedDetails;
   private final WireFormat wire;
   private final String sortBy;
   private final Order order;
@@ -130,7 +131,7 @@ public final class TransactionQuery implements RecordQuery<Transaction> {
     this.lastUpdated = p.dateOrDateTime("lastUpdated");
     this.excludeZero = p.bool("excludeZeroTransactions", false);
     this.includeManualInvoice = p.bool("includeManualInvoice", false);
-    p.bool("showProratedTransactions", false);
+    this.proratedDetails = version == ApiVersion.V3 || p.bool("showProratedTransactions", false);
     this.paymentStatuses = p.choices("paymentStatus", PAYMENT_STATUSES);
     this.licenseLevels = p.choices("licenseLevel", LicenseQuery.LICENSE_LEVELS);
     this.wire = WireFormat.of(version);
@@ -154,6 +155,14 @@ public final class TransactionQuery implements RecordQuery<Transaction> {
 
   public WireFormat wire() {
     return wire;
+  }
+
+  /**
+   * Whether rows carry {@code purchaseDetails.proratedDetails}: always in v3 (as live), in v2 only
+   * with {@code showProratedTransactions=true}.
+   */
+  public boolean proratedDetails() {
+    return proratedDetails;
   }
 
   @Override

@@ -41,6 +41,36 @@ public record PurchaseDetails(
     proratedDetails = proratedDetails == null ? List.of() : List.copyOf(proratedDetails);
   }
 
+  /** These details with {@code proratedDetails} replaced. */
+  public PurchaseDetails withProratedDetails(List<ProratedDetail> prorated) {
+    return new PurchaseDetails(
+        saleDate,
+        licenseType,
+        hosting,
+        billingPeriod,
+        changeInBillingPeriod,
+        oldBillingPeriod,
+        tier,
+        changeInTier,
+        oldTier,
+        parentProductName,
+        parentProductEdition,
+        changeInParentProductEdition,
+        oldParentProductEdition,
+        purchasePriceCents,
+        vendorAmountCents,
+        partnerDiscountAmountCents,
+        discounts,
+        refundReason,
+        creditNoteReason,
+        saleType,
+        maintenanceStartDate,
+        maintenanceEndDate,
+        paymentTerms,
+        originalTransactionDetails,
+        prorated);
+  }
+
   /** Sum of {@code discounts[]}, in cents. */
   public long discountTotalCents() {
     long total = 0;

@@ -29,4 +29,25 @@ public record Transaction(
   public Transaction {
     dunningStatus = dunningStatus == null ? List.of() : List.copyOf(dunningStatus);
   }
+
+  /** This line with {@code purchaseDetails} replaced. */
+  public Transaction withPurchaseDetails(PurchaseDetails details) {
+    return new Transaction(
+        transactionId,
+        transactionLineItemId,
+        ids,
+        addonKey,
+        productId,
+        addonName,
+        lastUpdated,
+        appEdition,
+        paymentStatus,
+        dunningStatus,
+        isInvoiceManual,
+        cloudComplianceBoundaries,
+        licenseLevel,
+        customerDetails,
+        details,
+        partnerDetails);
+  }
 }

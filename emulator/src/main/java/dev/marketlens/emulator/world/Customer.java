@@ -5,6 +5,7 @@ import dev.marketlens.emulator.wire.Contact;
 import dev.marketlens.emulator.wire.ContactDetails;
 import dev.marketlens.emulator.wire.PartnerDetails;
 import dev.marketlens.emulator.wire.PartnerType;
+import dev.marketlens.emulator.wire.ProratedDetail;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,6 +171,32 @@ final class Customer {
         "+" + rng.between(1, 99) + " " + rng.between(100, 999) + " " + rng.between(1000, 9999);
     return new Contact(
         local + "@" + mailDomain, first + " " + last, phone, street, null, city, state, postcode);
+  }
+
+  /**
+   * Users added on the site during a monthly billing cycle {@code (from, to]}, as cloud quantity
+   * billing reports them ({@code purchaseDetails.proratedDetails}): each increase of the user count
+   * in the cycle, split over up to three days before it, chosen by {@code salt}. Empty when the
+   * count did not grow.
+   */
+  List<ProratedDetail> usersAddedBetween(LocalDate from, LocalDate to, long salt) {
+    List<ProratedDetail> added = new ArrayList<>();
+    for (int i = 1; i < growth.size(); i++) {
+      Growth g = growth.get(i);
+      int more = g.users() - growth.get(i - 1).users();
+      if (more <= 0 || !g.date().isAfter(from) || g.date().isAfter(to)) {
+        continue;
+      }
+      long h = Rng.hash(salt, i);
+      int parts = (int) Math.min(more, 1 + Math.floorMod(h, 3));
+      int gap = 1 + (int) Math.floorMod(h >>> 8, 4);
+      for (int k = 0; k < parts; k++) {
+        int users = more / parts + (k < more % parts ? 1 : 0);
+        LocalDate day = g.date().minusDays((long) gap * (parts - 1 - k));
+        added.add(new ProratedDetail(users, day.isAfter(from) ? day : from.plusDays(1)));
+      }
+    }
+    return added;
   }
 
   /** Users of the customer's host products on {@code day}. */

@@ -11,6 +11,7 @@ import dev.marketlens.emulator.wire.OriginalTransaction;
 import dev.marketlens.emulator.wire.PartnerDetails;
 import dev.marketlens.emulator.wire.PaymentStatus;
 import dev.marketlens.emulator.wire.PaymentTerms;
+import dev.marketlens.emulator.wire.ProratedDetail;
 import dev.marketlens.emulator.wire.PurchaseDetails;
 import dev.marketlens.emulator.wire.SaleType;
 import dev.marketlens.emulator.wire.Tier;
@@ -59,6 +60,7 @@ final class SaleState {
   LocalDate maintenanceEndDate;
   PaymentTerms paymentTerms;
   OriginalTransaction originalTransactionDetails;
+  List<ProratedDetail> proratedDetails = List.of();
 
   Transaction snapshot(LocalDate lastUpdated) {
     return new Transaction(
@@ -101,7 +103,7 @@ final class SaleState {
             maintenanceEndDate,
             paymentTerms,
             originalTransactionDetails,
-            List.of()),
+            proratedDetails),
         partnerDetails);
   }
 

@@ -657,6 +657,11 @@ final class Simulation {
             ? ChangeInTier.INCREASE
             : cmp < 0 ? ChangeInTier.DECREASE : ChangeInTier.NOT_APPLICABLE;
     sale.state.oldTier = oldTier;
+    if (sub.hosting == Hosting.CLOUD && oldPeriod == BillingPeriod.MONTHLY) {
+      // Cloud monthly quantity billing: the users added during the cycle that just ended.
+      sale.state.proratedDetails =
+          customer.usersAddedBetween(e.minusMonths(1), e, Rng.hash(customer.index, e.toEpochDay()));
+    }
     sale.state.changeInBillingPeriod = oldPeriod != sub.period ? "Yes" : "No";
     sale.state.oldBillingPeriod = oldPeriod.wire();
     if (lateDays > 0) {

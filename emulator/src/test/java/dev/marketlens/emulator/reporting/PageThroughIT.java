@@ -112,6 +112,11 @@ class PageThroughIT {
     WireFormat wire = WireFormat.of(v);
     for (JsonNode row : rows) {
       Transaction record = records.get(Api.transactionKey(row));
+      if (v == ApiVersion.V2) {
+        // v2 serves proratedDetails only with showProratedTransactions=true (ProratedDetailsIT).
+        record =
+            record.withPurchaseDetails(record.purchaseDetails().withProratedDetails(List.of()));
+      }
       assertThat(row).as(Api.transactionKey(row)).isEqualTo(Api.transactionJson(record, wire));
     }
   }
