@@ -120,7 +120,7 @@ final class ReportingController {
         });
   }
 
-  // ---- L1–L5: licenses ----
+  // ---- L1–L5: licenses, T1–T5: transactions ----
 
   @GetMapping({V2 + "/licenses", V3 + "/licenses"})
   void licenses(
@@ -128,37 +128,7 @@ final class ReportingController {
       @PathVariable(required = false) String developerId,
       HttpServletRequest req,
       HttpServletResponse res) {
-    Scope s = access.scope(req, vendorId, developerId);
-    Params p = Access.params(req);
-    LicenseQuery q = licenseQuery(s, p);
-    int offset = p.integer("offset", 0, 0);
-    int limit = Math.min(p.integer("limit", DEFAULT_LIMIT, 1), MAX_LIMIT);
-    VendorView view = market.view(s.vendor());
-    VendorView.Page<License> page = view.licenses(q, offset, limit);
-    tooLarge(page.total());
-    LicenseJsonWriter writer = new LicenseJsonWriter(wire(q.wire()));
-    Json.write(
-        res,
-        200,
-        g -> {
-          g.writeStartObject();
-          listLinks(g, s, "/licenses", p, offset, limit, page.more(), licenseTemplate(s, true));
-          g.writeArrayPropertyStart("licenses");
-          for (License l : page.rows()) {
-            if (q.history()) {
-              for (Versioned<License> v : view.history(l)) {
-                writer.writeRecord(v.record(), g, v.since());
-              }
-            } else {
-              writer.writeRecord(l, g);
-            }
-          }
-          g.writeEndArray();
-          if (s.version() == ApiVersion.V3) {
-            g.writeNumberProperty("totalCount", page.total());
-          }
-          g.writeEndObject();
-        });
+    list(licenses, access.scope(req, vendorId, developerId), req, res);
   }
 
   @GetMapping({V2 + "/licenses/export", V3 + "/licenses/export"})
@@ -167,15 +137,7 @@ final class ReportingController {
       @PathVariable(required = false) String developerId,
       HttpServletRequest req,
       HttpServletResponse res) {
-    Scope s = access.scope(req, vendorId, developerId);
-    Params p = Access.params(req);
-    LicenseQuery q = licenseQuery(s, p);
-    ExportFormat format = format(p, req);
-    VendorView view = market.view(s.vendor());
-    if (market.quirk(Quirk.SYNC_EXPORT_MAX_ROWS)) {
-      tooLarge(view.count(q));
-    }
-    writeLicenses(res, view, q, format);
+    export(licenses, access.scope(req, vendorId, developerId), req, res);
   }
 
   @PostMapping({V2 + "/licenses/async/export", V3 + "/licenses/async/export"})
@@ -184,12 +146,7 @@ final class ReportingController {
       @PathVariable(required = false) String developerId,
       HttpServletRequest req,
       HttpServletResponse res) {
-    Scope s = access.scope(req, vendorId, developerId);
-    Params p = Access.params(req);
-    LicenseQuery q = licenseQuery(s, p);
-    ExportFormat format = asyncFormat(p);
-    VendorView view = market.view(s.vendor());
-    initiate(res, s, p, Kind.LICENSES, "/licenses", format, view, view.count(q));
+    initiate(licenses, access.scope(req, vendorId, developerId), req, res);
   }
 
   @GetMapping({
@@ -202,8 +159,7 @@ final class ReportingController {
       @PathVariable String exportId,
       HttpServletRequest req,
       HttpServletResponse res) {
-    Scope s = access.scope(req, vendorId, developerId);
-    status(res, s, job(exportId, Kind.LICENSES, s), "/licenses");
+    status(licenses, access.scope(req, vendorId, developerId), exportId, res);
   }
 
   @GetMapping({V2 + "/licenses/async/export/{exportId}", V3 + "/licenses/async/export/{exportId}"})
@@ -213,12 +169,8 @@ final class ReportingController {
       @PathVariable String exportId,
       HttpServletRequest req,
       HttpServletResponse res) {
-    Scope s = access.scope(req, vendorId, developerId);
-    Job job = downloadable(exportId, Kind.LICENSES, s);
-    writeLicenses(res, job.view(), licenseQuery(s, job.params()), job.format());
+    download(licenses, access.scope(req, vendorId, developerId), exportId, res);
   }
-
-  // ---- T1–T5: transactions ----
 
   @GetMapping({V2 + "/sales/transactions", V3 + "/sales/transactions"})
   void transactions(
@@ -226,39 +178,7 @@ final class ReportingController {
       @PathVariable(required = false) String developerId,
       HttpServletRequest req,
       HttpServletResponse res) {
-    Scope s = access.scope(req, vendorId, developerId);
-    Params p = Access.params(req);
-    TransactionQuery q = transactionQuery(s, p);
-    int offset = p.integer("offset", 0, 0);
-    int limit = Math.min(p.integer("limit", DEFAULT_LIMIT, 1), MAX_LIMIT);
-    VendorView.Page<Transaction> page = market.view(s.vendor()).transactions(q, offset, limit);
-    tooLarge(page.total());
-    TransactionJsonWriter writer = new TransactionJsonWriter(wire(q.wire()));
-    Json.write(
-        res,
-        200,
-        g -> {
-          g.writeStartObject();
-          listLinks(
-              g,
-              s,
-              "/sales/transactions",
-              p,
-              offset,
-              limit,
-              page.more(),
-              transactionTemplate(s, true));
-          g.writeArrayPropertyStart("transactions");
-          SplittableRandom shuffle = shuffle();
-          for (Transaction t : page.rows()) {
-            writer.writeRecord(prorated(t, q, shuffle), g);
-          }
-          g.writeEndArray();
-          if (s.version() == ApiVersion.V3) {
-            g.writeNumberProperty("totalCount", page.total());
-          }
-          g.writeEndObject();
-        });
+    list(transactions, access.scope(req, vendorId, developerId), req, res);
   }
 
   @GetMapping({V2 + "/sales/transactions/export", V3 + "/sales/transactions/export"})
@@ -267,15 +187,7 @@ final class ReportingController {
       @PathVariable(required = false) String developerId,
       HttpServletRequest req,
       HttpServletResponse res) {
-    Scope s = access.scope(req, vendorId, developerId);
-    Params p = Access.params(req);
-    TransactionQuery q = transactionQuery(s, p);
-    ExportFormat format = format(p, req);
-    VendorView view = market.view(s.vendor());
-    if (market.quirk(Quirk.SYNC_EXPORT_MAX_ROWS)) {
-      tooLarge(view.countTransactions(q));
-    }
-    writeTransactions(res, view, q, format);
+    export(transactions, access.scope(req, vendorId, developerId), req, res);
   }
 
   @PostMapping({V2 + "/sales/transactions/async/export", V3 + "/sales/transactions/async/export"})
@@ -284,20 +196,7 @@ final class ReportingController {
       @PathVariable(required = false) String developerId,
       HttpServletRequest req,
       HttpServletResponse res) {
-    Scope s = access.scope(req, vendorId, developerId);
-    Params p = Access.params(req);
-    TransactionQuery q = transactionQuery(s, p);
-    ExportFormat format = asyncFormat(p);
-    VendorView view = market.view(s.vendor());
-    initiate(
-        res,
-        s,
-        p,
-        Kind.TRANSACTIONS,
-        "/sales/transactions",
-        format,
-        view,
-        view.countTransactions(q));
+    initiate(transactions, access.scope(req, vendorId, developerId), req, res);
   }
 
   @GetMapping({
@@ -310,8 +209,7 @@ final class ReportingController {
       @PathVariable String exportId,
       HttpServletRequest req,
       HttpServletResponse res) {
-    Scope s = access.scope(req, vendorId, developerId);
-    status(res, s, job(exportId, Kind.TRANSACTIONS, s), "/sales/transactions");
+    status(transactions, access.scope(req, vendorId, developerId), exportId, res);
   }
 
   @GetMapping({
@@ -324,10 +222,258 @@ final class ReportingController {
       @PathVariable String exportId,
       HttpServletRequest req,
       HttpServletResponse res) {
-    Scope s = access.scope(req, vendorId, developerId);
-    Job job = downloadable(exportId, Kind.TRANSACTIONS, s);
-    writeTransactions(res, job.view(), transactionQuery(s, job.params()), job.format());
+    download(transactions, access.scope(req, vendorId, developerId), exportId, res);
   }
+
+  /** L1/T1: one page of rows with its links; {@code totalCount} in v3. */
+  private <T, Q extends RecordQuery<T>> void list(
+      Served<T, Q> kind, Scope s, HttpServletRequest req, HttpServletResponse res) {
+    Params p = Access.params(req);
+    Q q = kind.parse(s, p);
+    int offset = p.integer("offset", 0, 0);
+    int limit = Math.min(p.integer("limit", DEFAULT_LIMIT, 1), MAX_LIMIT);
+    VendorView view = market.view(s.vendor());
+    VendorView.Page<T> page = kind.page(view, q, offset, limit);
+    tooLarge(page.total());
+    Json.write(
+        res,
+        200,
+        g -> {
+          g.writeStartObject();
+          listLinks(g, s, kind.path, p, offset, limit, page.more(), kind.template(s, true));
+          g.writeArrayPropertyStart(kind.property);
+          kind.writeRows(g, view, q, page.rows());
+          g.writeEndArray();
+          if (s.version() == ApiVersion.V3) {
+            g.writeNumberProperty("totalCount", page.total());
+          }
+          g.writeEndObject();
+        });
+  }
+
+  /** L2/T2: every matching row, streamed. */
+  private <T, Q extends RecordQuery<T>> void export(
+      Served<T, Q> kind, Scope s, HttpServletRequest req, HttpServletResponse res) {
+    Params p = Access.params(req);
+    Q q = kind.parse(s, p);
+    ExportFormat format = format(p, req);
+    VendorView view = market.view(s.vendor());
+    if (market.quirk(Quirk.SYNC_EXPORT_MAX_ROWS)) {
+      tooLarge(kind.page(view, q, 0, 0).total());
+    }
+    body(res, format, out -> kind.writeExport(out, view, q, format));
+  }
+
+  /** L3/T3: starts an async export of today's view. */
+  private <T, Q extends RecordQuery<T>> void initiate(
+      Served<T, Q> kind, Scope s, HttpServletRequest req, HttpServletResponse res) {
+    Params p = Access.params(req);
+    Q q = kind.parse(s, p);
+    ExportFormat format = asyncFormat(p);
+    VendorView view = market.view(s.vendor());
+    Job job =
+        exports.start(
+            kind.kind,
+            s,
+            p,
+            format,
+            view,
+            kind.page(view, q, 0, 0).total(),
+            settings.exportQueued(),
+            settings.exportInProgress(),
+            market.quirk(Quirk.DEDUP_ASYNC_EXPORTS));
+    String base = kind.path + "/async/export";
+    Json.write(
+        res,
+        200,
+        g -> {
+          g.writeStartObject();
+          g.writeObjectPropertyStart("_links");
+          Json.link(g, "self", s.hrefRoot() + base);
+          Json.link(g, "query", s.href(base, p, Set.of()));
+          Json.link(g, "status", s.hrefRoot() + base + "/" + job.id() + "/status");
+          Json.link(g, "download", s.hrefRoot() + base + "/" + job.id());
+          g.writeEndObject();
+          g.writeObjectPropertyStart("export");
+          g.writeStringProperty("id", job.id());
+          g.writeEndObject();
+          g.writeEndObject();
+        });
+  }
+
+  /** L4/T4: where an async export is. */
+  private void status(Served<?, ?> kind, Scope s, String exportId, HttpServletResponse res) {
+    Job job = job(exportId, kind.kind, s);
+    Status status = job.status(exports.now());
+    String base = kind.path + "/async/export";
+    Json.write(
+        res,
+        200,
+        g -> {
+          g.writeStartObject();
+          g.writeObjectPropertyStart("_links");
+          Json.link(g, "self", s.hrefRoot() + base + "/" + job.id() + "/status");
+          Json.link(g, "query", s.href(base, job.params(), Set.of()));
+          Json.link(g, "download", s.hrefRoot() + base + "/" + job.id());
+          g.writeEndObject();
+          g.writeObjectPropertyStart("export");
+          g.writeStringProperty("id", job.id());
+          g.writeStringProperty("status", status.name());
+          g.writeEndObject();
+          g.writeEndObject();
+        });
+  }
+
+  /** L5/T5: a completed async export's body, from the view it was started on. */
+  private <T, Q extends RecordQuery<T>> void download(
+      Served<T, Q> kind, Scope s, String exportId, HttpServletResponse res) {
+    Job job = job(exportId, kind.kind, s);
+    if (job.status(exports.now()) != Status.COMPLETED) {
+      throw new ApiException(404, "EXPORT_NOT_READY", null, "Export is being processed");
+    }
+    Q q = kind.parse(s, job.params());
+    body(res, job.format(), out -> kind.writeExport(out, job.view(), q, job.format()));
+  }
+
+  /** What differs between the license and the transaction endpoints. */
+  private abstract static class Served<T, Q extends RecordQuery<T>> {
+    final Kind kind;
+    final String path;
+    final String property;
+
+    Served(Kind kind, String path, String property) {
+      this.kind = kind;
+      this.path = path;
+      this.property = property;
+    }
+
+    abstract Q parse(Scope s, Params p);
+
+    abstract VendorView.Page<T> page(VendorView view, Q q, int offset, int limit);
+
+    /** The LinkTemplate's parameter list of the list ({@code paged}) or export endpoint. */
+    abstract String template(Scope s, boolean paged);
+
+    /** Writes a list page's rows into the open array. */
+    abstract void writeRows(JsonGenerator g, VendorView view, Q q, List<T> rows);
+
+    /** Writes a whole export body. */
+    abstract void writeExport(OutputStream out, VendorView view, Q q, ExportFormat format);
+  }
+
+  private final Served<License, LicenseQuery> licenses =
+      new Served<>(Kind.LICENSES, "/licenses", "licenses") {
+        @Override
+        LicenseQuery parse(Scope s, Params p) {
+          return LicenseQuery.parse(
+              p,
+              s.version(),
+              AppFilter.of(s.vendor(), s.version(), p),
+              market.quirk(Quirk.LICENSES_ORDER_IGNORED));
+        }
+
+        @Override
+        VendorView.Page<License> page(VendorView view, LicenseQuery q, int offset, int limit) {
+          return view.licenses(q, offset, limit);
+        }
+
+        @Override
+        String template(Scope s, boolean paged) {
+          return licenseTemplate(s, paged);
+        }
+
+        @Override
+        void writeRows(JsonGenerator g, VendorView view, LicenseQuery q, List<License> rows) {
+          LicenseJsonWriter writer = new LicenseJsonWriter(wire(q.wire()));
+          for (License l : rows) {
+            if (q.history()) {
+              for (Versioned<License> v : view.history(l)) {
+                writer.writeRecord(v.record(), g, v.since());
+              }
+            } else {
+              writer.writeRecord(l, g);
+            }
+          }
+        }
+
+        @Override
+        void writeExport(OutputStream out, VendorView view, LicenseQuery q, ExportFormat format) {
+          Iterator<License> matching = view.licenses(q);
+          Iterator<License> rows =
+              market.quirk(Quirk.DUPLICATE_2018_LICENSES)
+                  ? Duplicates.with2018Duplicates(matching, view, q)
+                  : matching;
+          if (q.history() && format == ExportFormat.JSON) {
+            // JSON history rows carry recordCreatedDate; CSV has no such column.
+            LicenseJsonWriter w = new LicenseJsonWriter(wire(q.wire()));
+            try (JsonGenerator g = WireJson.createGenerator(out)) {
+              g.writeStartArray();
+              while (rows.hasNext()) {
+                for (Versioned<License> v : view.history(rows.next())) {
+                  w.writeRecord(v.record(), g, v.since());
+                }
+              }
+              g.writeEndArray();
+            }
+            return;
+          }
+          Iterator<License> all = q.history() ? Duplicates.versions(rows, view) : rows;
+          ExportWriter.licenses(format, wire(q.wire())).write(all, out);
+        }
+      };
+
+  private final Served<Transaction, TransactionQuery> transactions =
+      new Served<>(Kind.TRANSACTIONS, "/sales/transactions", "transactions") {
+        @Override
+        TransactionQuery parse(Scope s, Params p) {
+          return TransactionQuery.parse(
+              p,
+              s.version(),
+              AppFilter.of(s.vendor(), s.version(), p),
+              market.quirk(Quirk.TIER_FILTER_INCLUDES_EVALUATION));
+        }
+
+        @Override
+        VendorView.Page<Transaction> page(
+            VendorView view, TransactionQuery q, int offset, int limit) {
+          return view.transactions(q, offset, limit);
+        }
+
+        @Override
+        String template(Scope s, boolean paged) {
+          return transactionTemplate(s, paged);
+        }
+
+        @Override
+        void writeRows(
+            JsonGenerator g, VendorView view, TransactionQuery q, List<Transaction> rows) {
+          TransactionJsonWriter writer = new TransactionJsonWriter(wire(q.wire()));
+          SplittableRandom shuffle = shuffle();
+          for (Transaction t : rows) {
+            writer.writeRecord(prorated(t, q, shuffle), g);
+          }
+        }
+
+        @Override
+        void writeExport(
+            OutputStream out, VendorView view, TransactionQuery q, ExportFormat format) {
+          Iterator<Transaction> matching = view.transactions(q);
+          SplittableRandom shuffle = shuffle();
+          Iterator<Transaction> rows =
+              new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                  return matching.hasNext();
+                }
+
+                @Override
+                public Transaction next() {
+                  return prorated(matching.next(), q, shuffle);
+                }
+              };
+          ExportWriter.transactions(format, wire(q.wire())).write(rows, out);
+        }
+      };
 
   // ---- F1: free starter tier ----
 
@@ -390,71 +536,6 @@ final class ReportingController {
     return w.hostingVariants(market.quirk(Quirk.HOSTING_SPELLING_VARIANTS));
   }
 
-  private LicenseQuery licenseQuery(Scope s, Params p) {
-    return LicenseQuery.parse(
-        p,
-        s.version(),
-        AppFilter.of(s.vendor(), s.version(), p),
-        market.quirk(Quirk.LICENSES_ORDER_IGNORED));
-  }
-
-  private TransactionQuery transactionQuery(Scope s, Params p) {
-    return TransactionQuery.parse(
-        p,
-        s.version(),
-        AppFilter.of(s.vendor(), s.version(), p),
-        market.quirk(Quirk.TIER_FILTER_INCLUDES_EVALUATION));
-  }
-
-  private void writeLicenses(
-      HttpServletResponse res, VendorView view, LicenseQuery q, ExportFormat format) {
-    Iterator<License> matching = view.licenses(q);
-    Iterator<License> rows =
-        market.quirk(Quirk.DUPLICATE_2018_LICENSES)
-            ? Duplicates.with2018Duplicates(matching, view, q)
-            : matching;
-    if (q.history() && format == ExportFormat.JSON) {
-      // JSON history rows carry recordCreatedDate; CSV has no such column.
-      LicenseJsonWriter w = new LicenseJsonWriter(wire(q.wire()));
-      body(
-          res,
-          format,
-          out -> {
-            try (JsonGenerator g = WireJson.createGenerator(out)) {
-              g.writeStartArray();
-              while (rows.hasNext()) {
-                for (Versioned<License> v : view.history(rows.next())) {
-                  w.writeRecord(v.record(), g, v.since());
-                }
-              }
-              g.writeEndArray();
-            }
-          });
-      return;
-    }
-    Iterator<License> all = q.history() ? Duplicates.versions(rows, view) : rows;
-    body(res, format, out -> ExportWriter.licenses(format, wire(q.wire())).write(all, out));
-  }
-
-  private void writeTransactions(
-      HttpServletResponse res, VendorView view, TransactionQuery q, ExportFormat format) {
-    Iterator<Transaction> matching = view.transactions(q);
-    SplittableRandom shuffle = shuffle();
-    Iterator<Transaction> rows =
-        new Iterator<>() {
-          @Override
-          public boolean hasNext() {
-            return matching.hasNext();
-          }
-
-          @Override
-          public Transaction next() {
-            return prorated(matching.next(), q, shuffle);
-          }
-        };
-    body(res, format, out -> ExportWriter.transactions(format, wire(q.wire())).write(rows, out));
-  }
-
   /** A new order for each response with the K30 quirk on, else null. */
   private SplittableRandom shuffle() {
     return market.quirk(Quirk.SHUFFLED_PRORATED_DETAILS) ? new SplittableRandom() : null;
@@ -497,79 +578,10 @@ final class ReportingController {
     }
   }
 
-  private void initiate(
-      HttpServletResponse res,
-      Scope s,
-      Params p,
-      Kind kind,
-      String path,
-      ExportFormat format,
-      VendorView view,
-      int rows) {
-    Job job =
-        exports.start(
-            kind,
-            s,
-            p,
-            format,
-            view,
-            rows,
-            settings.exportQueued(),
-            settings.exportInProgress(),
-            market.quirk(Quirk.DEDUP_ASYNC_EXPORTS));
-    String base = path + "/async/export";
-    Json.write(
-        res,
-        200,
-        g -> {
-          g.writeStartObject();
-          g.writeObjectPropertyStart("_links");
-          Json.link(g, "self", s.hrefRoot() + base);
-          Json.link(g, "query", s.href(base, p, Set.of()));
-          Json.link(g, "status", s.hrefRoot() + base + "/" + job.id() + "/status");
-          Json.link(g, "download", s.hrefRoot() + base + "/" + job.id());
-          g.writeEndObject();
-          g.writeObjectPropertyStart("export");
-          g.writeStringProperty("id", job.id());
-          g.writeEndObject();
-          g.writeEndObject();
-        });
-  }
-
-  private void status(HttpServletResponse res, Scope s, Job job, String path) {
-    Status status = job.status(exports.now());
-    String base = path + "/async/export";
-    Json.write(
-        res,
-        200,
-        g -> {
-          g.writeStartObject();
-          g.writeObjectPropertyStart("_links");
-          Json.link(g, "self", s.hrefRoot() + base + "/" + job.id() + "/status");
-          Json.link(g, "query", s.href(base, job.params(), Set.of()));
-          Json.link(g, "download", s.hrefRoot() + base + "/" + job.id());
-          g.writeEndObject();
-          g.writeObjectPropertyStart("export");
-          g.writeStringProperty("id", job.id());
-          g.writeStringProperty("status", status.name());
-          g.writeEndObject();
-          g.writeEndObject();
-        });
-  }
-
   private Job job(String id, Kind kind, Scope s) {
     Job job = exports.find(id, kind, s);
     if (job == null) {
       throw ApiException.notFound("Export " + id + " does not exist");
-    }
-    return job;
-  }
-
-  private Job downloadable(String id, Kind kind, Scope s) {
-    Job job = job(id, kind, s);
-    Status status = job.status(exports.now());
-    if (status != Status.COMPLETED) {
-      throw new ApiException(404, "EXPORT_NOT_READY", null, "Export is being processed");
     }
     return job;
   }
