@@ -69,8 +69,6 @@ final class AggregatesController {
 
   private static final String TOTAL_NAME = "All apps";
   private static final String AGGREGATE_TEMPLATE = "{?aggregation,startDate,endDate}";
-  private static final Set<String> PAGING = Set.of("offset", "limit");
-  private static final Set<String> EXPORT_DROP = Set.of("offset", "limit", "accept");
   private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
   /** The 17 columns of the events CSV export, exactly as live (spec §13.3). */
@@ -208,7 +206,7 @@ final class AggregatesController {
           g.writeStartObject();
           g.writeObjectPropertyStart("_links");
           Json.link(g, "self", s.href(path, p, Set.of()));
-          template(g, s, "query", path + template, null, null);
+          Links.template(g, s, "query", path + template, null, null);
           g.writeEndObject();
           g.writeObjectPropertyStart("total");
           g.writeStringProperty("name", TOTAL_NAME);
@@ -268,51 +266,7 @@ final class AggregatesController {
         200,
         g -> {
           g.writeStartObject();
-          g.writeObjectPropertyStart("_links");
-          Json.link(
-              g,
-              "self",
-              s.href(
-                  path,
-                  p,
-                  PAGING,
-                  "offset",
-                  Integer.toString(offset),
-                  "limit",
-                  Integer.toString(limit)));
-          template(g, s, "query", path + detailsTemplate(s, true), null, null);
-          g.writeArrayPropertyStart("export");
-          Json.typedLink(g, s.href(path + "/export", p, EXPORT_DROP, "accept", "csv"), "text/csv");
-          Json.typedLink(
-              g, s.href(path + "/export", p, EXPORT_DROP, "accept", "json"), "application/json");
-          g.writeEndArray();
-          if (more) {
-            Json.link(
-                g,
-                "next",
-                s.href(
-                    path,
-                    p,
-                    PAGING,
-                    "offset",
-                    Integer.toString(offset + limit),
-                    "limit",
-                    Integer.toString(limit)));
-          }
-          if (offset > 0) {
-            Json.link(
-                g,
-                "prev",
-                s.href(
-                    path,
-                    p,
-                    PAGING,
-                    "offset",
-                    Integer.toString(Math.max(0, offset - limit)),
-                    "limit",
-                    Integer.toString(limit)));
-          }
-          g.writeEndObject();
+          Links.page(g, s, path, p, offset, limit, more, detailsTemplate(s, true));
           g.writeArrayPropertyStart("events");
           for (LicenseEvent e : page) {
             writeEvent(g, e, s.version());
@@ -336,7 +290,7 @@ final class AggregatesController {
     Kind kind = metric(CloudMetrics.PARAM, metric);
     Params p = Access.params(req);
     LicenseEventQuery q = LicenseEventQuery.parse(p, AppFilter.of(s.vendor(), s.version(), p));
-    ExportFormat format = format(p, req);
+    ExportFormat format = Links.exportFormat(p, req);
     List<LicenseEvent> rows = events(market.view(s.vendor()), kind, p, q);
     res.setStatus(200);
     res.setContentType(format.contentType());
@@ -459,7 +413,7 @@ final class AggregatesController {
    */
   static void rootLinks(JsonGenerator g, Scope s) {
     for (String metric : SalesAggregates.SALES.keySet()) {
-      template(
+      Links.template(
           g,
           s,
           "transactionsBy" + capitalised(metric),
@@ -472,7 +426,7 @@ final class AggregatesController {
             ? "{?aggregation,startDate,endDate,groupBy*}"
             : AGGREGATE_TEMPLATE;
     for (String metric : SalesAggregates.EVALUATIONS.keySet()) {
-      template(
+      Links.template(
           g,
           s,
           "evaluationsBy" + capitalised(metric),
@@ -490,9 +444,10 @@ final class AggregatesController {
               : AGGREGATE_TEMPLATE;
       String base = "/sales/metrics/" + metric;
       g.writeArrayPropertyStart(name);
-      template(g, s, null, base + metricTemplate, "metrics", null);
-      template(g, s, null, base + "/details" + detailsTemplate(s, true), "details", null);
-      template(g, s, null, base + "/details/export" + detailsTemplate(s, false), "export", null);
+      Links.template(g, s, null, base + metricTemplate, "metrics", null);
+      Links.template(g, s, null, base + "/details" + detailsTemplate(s, true), "details", null);
+      Links.template(
+          g, s, null, base + "/details/export" + detailsTemplate(s, false), "export", null);
       g.writeEndArray();
     }
   }
@@ -511,7 +466,7 @@ final class AggregatesController {
   private List<LicenseEvent> events(VendorView view, Kind kind, Params p, LicenseEventQuery q) {
     boolean scrambled = market.quirk(Quirk.DETAILS_DESC_SCRAMBLED);
     Map<String, List<String>> filters = new TreeMap<>(p.asMap());
-    filters.keySet().removeAll(EXPORT_DROP);
+    filters.keySet().removeAll(Links.EXPORT_DROP);
     return selections.get(
         view,
         kind + ":" + scrambled + ":" + filters,
@@ -555,28 +510,6 @@ final class AggregatesController {
   }
 
   /** A v2 {@code {template}} or v3 {@code {href, templated}} link, as a property or element. */
-  private static void template(
-      JsonGenerator g, Scope s, String property, String suffix, String name, String type) {
-    if (property != null) {
-      g.writeObjectPropertyStart(property);
-    } else {
-      g.writeStartObject();
-    }
-    if (s.version() == ApiVersion.V2) {
-      g.writeStringProperty("template", s.hrefRoot() + suffix);
-    } else {
-      g.writeStringProperty("href", s.hrefRoot() + suffix);
-      g.writeBooleanProperty("templated", true);
-    }
-    if (type != null) {
-      g.writeStringProperty("type", type);
-    }
-    if (name != null) {
-      g.writeStringProperty("name", name);
-    }
-    g.writeEndObject();
-  }
-
   private static void writeAggregates(
       HttpServletResponse res,
       Scope s,
@@ -595,7 +528,7 @@ final class AggregatesController {
           g.writeStartObject();
           g.writeObjectPropertyStart("_links");
           Json.link(g, "self", s.href(path, p, Set.of()));
-          template(g, s, "query", path + template, null, null);
+          Links.template(g, s, "query", path + template, null, null);
           g.writeEndObject();
           g.writeObjectPropertyStart("total");
           g.writeStringProperty("name", TOTAL_NAME);
@@ -763,19 +696,6 @@ final class AggregatesController {
         }
         g.writeEndArray();
       }
-    }
-  }
-
-  private static ExportFormat format(Params p, HttpServletRequest req) {
-    String accept = p.single("accept");
-    if (accept == null || accept.isEmpty()) {
-      return ExportFormat.fromAcceptHeader(req.getHeader("Accept"));
-    }
-    try {
-      return ExportFormat.fromAcceptParam(accept);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badParam(
-          "accept", "allowable values are 'csv','json', got '" + accept + "'");
     }
   }
 

@@ -79,38 +79,6 @@ public record EmulatorSettings(
         Duration.ofMillis(1500));
   }
 
-  public EmulatorSettings withPort(int port) {
-    return new EmulatorSettings(
-        world,
-        bindAddress,
-        port,
-        users,
-        adminToken,
-        quirks,
-        faults,
-        rateLimitPerMinute,
-        reportingLag,
-        tick,
-        exportQueued,
-        exportInProgress);
-  }
-
-  public EmulatorSettings withQuirks(Set<Quirk> quirks) {
-    return new EmulatorSettings(
-        world,
-        bindAddress,
-        port,
-        users,
-        adminToken,
-        quirks,
-        faults,
-        rateLimitPerMinute,
-        reportingLag,
-        tick,
-        exportQueued,
-        exportInProgress);
-  }
-
   public EmulatorSettings withExportTiming(Duration queued, Duration inProgress) {
     return new EmulatorSettings(
         world,
@@ -138,38 +106,6 @@ public record EmulatorSettings(
         faults,
         rateLimitPerMinute,
         on,
-        tick,
-        exportQueued,
-        exportInProgress);
-  }
-
-  public EmulatorSettings withFaults(Faults faults, int rateLimitPerMinute) {
-    return new EmulatorSettings(
-        world,
-        bindAddress,
-        port,
-        users,
-        adminToken,
-        quirks,
-        faults,
-        rateLimitPerMinute,
-        reportingLag,
-        tick,
-        exportQueued,
-        exportInProgress);
-  }
-
-  public EmulatorSettings withNetwork(String bindAddress, int port, Duration tick) {
-    return new EmulatorSettings(
-        world,
-        bindAddress,
-        port,
-        users,
-        adminToken,
-        quirks,
-        faults,
-        rateLimitPerMinute,
-        reportingLag,
         tick,
         exportQueued,
         exportInProgress);

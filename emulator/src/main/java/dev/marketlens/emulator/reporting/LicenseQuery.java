@@ -242,7 +242,8 @@ public final class LicenseQuery implements RecordQuery<License> {
     if (partnerTypeGiven && !partner(l.partnerDetails())) {
       return false;
     }
-    if (l.hosting() == Hosting.CLOUD && !compliance(l.cloudComplianceBoundaries())) {
+    if (l.hosting() == Hosting.CLOUD
+        && !compliance(l.cloudComplianceBoundaries(), complianceBoundaries)) {
       return false;
     }
     if (!appEditions.isEmpty()
@@ -290,9 +291,13 @@ public final class LicenseQuery implements RecordQuery<License> {
     return partnerTypes.contains(p.partnerType());
   }
 
-  private boolean compliance(List<String> boundaries) {
+  /**
+   * Whether a cloud record's compliance boundaries (commercial when it names none) include one of
+   * {@code wanted}.
+   */
+  static boolean compliance(List<String> boundaries, Set<String> wanted) {
     List<String> of =
         boundaries == null || boundaries.isEmpty() ? List.of("commercial") : boundaries;
-    return of.stream().anyMatch(complianceBoundaries::contains);
+    return of.stream().anyMatch(wanted::contains);
   }
 }

@@ -54,12 +54,8 @@ final class ReportingController {
   /** Rows above which a sync list or export answers 504 with the K6 quirk on. */
   static final int SYNC_EXPORT_MAX_ROWS = 50_000;
 
-  private static final Set<String> PAGING = Set.of("offset", "limit");
-
   /** Bytes buffered before an export body goes to the network in one chunk. */
   private static final int EXPORT_BUFFER = 1 << 16;
-
-  private static final Set<String> EXPORT_DROP = Set.of("offset", "limit", "accept");
 
   private static final String LICENSE_PARAMS_COMMON =
       "startDate,endDate,text,tier*,dateType,licenseType*,partnerType*,hosting*,"
@@ -99,21 +95,31 @@ final class ReportingController {
           g.writeStartObject();
           g.writeObjectPropertyStart("_links");
           Json.link(g, "self", s.hrefRoot());
-          template(g, s, "licenses", "/licenses", licenseTemplate(s, true));
-          exportTemplates(g, s, "licensesExport", "/licenses/export", licenseTemplate(s, false));
-          template(g, s, "transactions", "/sales/transactions", transactionTemplate(s, true));
-          exportTemplates(
+          Links.template(g, s, "licenses", "/licenses" + licenseTemplate(s, true), null, null);
+          Links.exportTemplates(
+              g, s, "licensesExport", "/licenses/export" + licenseTemplate(s, false));
+          Links.template(
+              g,
+              s,
+              "transactions",
+              "/sales/transactions" + transactionTemplate(s, true),
+              null,
+              null);
+          Links.exportTemplates(
               g,
               s,
               "transactionsExport",
-              "/sales/transactions/export",
-              transactionTemplate(s, false));
-          template(
+              "/sales/transactions/export" + transactionTemplate(s, false));
+          Links.template(
               g,
               s,
               "freeStarterTierExport",
-              "/sales/freeStarterTier/export",
-              "{?" + AppFilter.param(s.version()) + "*,includeAtlassianLicenses,date,accept}");
+              "/sales/freeStarterTier/export"
+                  + "{?"
+                  + AppFilter.param(s.version())
+                  + "*,includeAtlassianLicenses,date,accept}",
+              null,
+              null);
           AggregatesController.rootLinks(g, s);
           g.writeEndObject();
           g.writeEndObject();
@@ -240,7 +246,7 @@ final class ReportingController {
         200,
         g -> {
           g.writeStartObject();
-          listLinks(g, s, kind.path, p, offset, limit, page.more(), kind.template(s, true));
+          Links.page(g, s, kind.path, p, offset, limit, page.more(), kind.template(s, true));
           g.writeArrayPropertyStart(kind.property);
           kind.writeRows(g, view, q, page.rows());
           g.writeEndArray();
@@ -256,7 +262,7 @@ final class ReportingController {
       Served<T, Q> kind, Scope s, HttpServletRequest req, HttpServletResponse res) {
     Params p = Access.params(req);
     Q q = kind.parse(s, p);
-    ExportFormat format = format(p, req);
+    ExportFormat format = Links.exportFormat(p, req);
     VendorView view = market.view(s.vendor());
     if (market.quirk(Quirk.SYNC_EXPORT_MAX_ROWS)) {
       tooLarge(kind.page(view, q, 0, 0).total());
@@ -269,7 +275,7 @@ final class ReportingController {
       Served<T, Q> kind, Scope s, HttpServletRequest req, HttpServletResponse res) {
     Params p = Access.params(req);
     Q q = kind.parse(s, p);
-    ExportFormat format = asyncFormat(p);
+    ExportFormat format = Links.acceptParamOrJson(p);
     VendorView view = market.view(s.vendor());
     Job job =
         exports.start(
@@ -485,10 +491,8 @@ final class ReportingController {
       HttpServletResponse res) {
     Scope s = access.scope(req, vendorId, developerId);
     Params p = Access.params(req);
-    String accept = p.single("accept");
     // Only the accept parameter chooses the format here; the Accept header is ignored (K25).
-    ExportFormat format =
-        accept == null || accept.isEmpty() ? ExportFormat.JSON : acceptParam(accept);
+    ExportFormat format = Links.acceptParamOrJson(p);
     LocalDate day = p.date("date");
     VendorView view = market.view(s.vendor());
     LocalDate on = day == null || day.isAfter(view.day()) ? view.day() : day;
@@ -595,113 +599,6 @@ final class ReportingController {
           null,
           "Gateway timeout: too many records for a synchronous request; use the async export");
     }
-  }
-
-  private static ExportFormat format(Params p, HttpServletRequest req) {
-    String accept = p.single("accept");
-    if (accept != null && !accept.isEmpty()) {
-      return acceptParam(accept);
-    }
-    return ExportFormat.fromAcceptHeader(req.getHeader("Accept"));
-  }
-
-  /** Async exports take their format from {@code accept} only, JSON by default (spec §9.2). */
-  private static ExportFormat asyncFormat(Params p) {
-    String accept = p.single("accept");
-    return accept == null || accept.isEmpty() ? ExportFormat.JSON : acceptParam(accept);
-  }
-
-  private static ExportFormat acceptParam(String accept) {
-    try {
-      return ExportFormat.fromAcceptParam(accept);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badParam(
-          "accept", "allowable values are 'csv','json', got '" + accept + "'");
-    }
-  }
-
-  private static void listLinks(
-      JsonGenerator g,
-      Scope s,
-      String path,
-      Params p,
-      int offset,
-      int limit,
-      boolean more,
-      String template) {
-    g.writeObjectPropertyStart("_links");
-    Json.link(
-        g,
-        "self",
-        s.href(
-            path, p, PAGING, "offset", Integer.toString(offset), "limit", Integer.toString(limit)));
-    query(g, s, path, template);
-    g.writeArrayPropertyStart("export");
-    Json.typedLink(g, s.href(path + "/export", p, EXPORT_DROP, "accept", "csv"), "text/csv");
-    Json.typedLink(
-        g, s.href(path + "/export", p, EXPORT_DROP, "accept", "json"), "application/json");
-    g.writeEndArray();
-    if (more) {
-      Json.link(
-          g,
-          "next",
-          s.href(
-              path,
-              p,
-              PAGING,
-              "offset",
-              Integer.toString(offset + limit),
-              "limit",
-              Integer.toString(limit)));
-    }
-    if (offset > 0) {
-      Json.link(
-          g,
-          "prev",
-          s.href(
-              path,
-              p,
-              PAGING,
-              "offset",
-              Integer.toString(Math.max(0, offset - limit)),
-              "limit",
-              Integer.toString(limit)));
-    }
-    g.writeEndObject();
-  }
-
-  /** {@code _links.query}: v2 {@code {template}}, v3 {@code {href, templated: true}}. */
-  private static void query(JsonGenerator g, Scope s, String path, String template) {
-    template(g, s, "query", path, template);
-  }
-
-  private static void template(
-      JsonGenerator g, Scope s, String name, String path, String template) {
-    g.writeObjectPropertyStart(name);
-    if (s.version() == ApiVersion.V2) {
-      g.writeStringProperty("template", s.hrefRoot() + path + template);
-    } else {
-      g.writeStringProperty("href", s.hrefRoot() + path + template);
-      g.writeBooleanProperty("templated", true);
-    }
-    g.writeEndObject();
-  }
-
-  private static void exportTemplates(
-      JsonGenerator g, Scope s, String name, String path, String template) {
-    g.writeArrayPropertyStart(name);
-    for (String type : List.of("text/csv", "application/json")) {
-      g.writeStartObject();
-      if (s.version() == ApiVersion.V2) {
-        g.writeStringProperty("template", s.hrefRoot() + path + template);
-      } else {
-        g.writeStringProperty("href", s.hrefRoot() + path + template);
-        g.writeBooleanProperty("templated", true);
-      }
-      g.writeStringProperty("type", type);
-      g.writeEndObject();
-    }
-    g.writeEndArray();
   }
 
   private static String licenseTemplate(Scope s, boolean paged) {

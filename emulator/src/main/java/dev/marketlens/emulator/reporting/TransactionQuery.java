@@ -13,7 +13,6 @@ import dev.marketlens.emulator.wire.WireFormat.ApiVersion;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -223,7 +222,8 @@ public final class TransactionQuery implements RecordQuery<Transaction> {
             : partnerTypes.contains(t.partnerDetails().partnerType()))) {
       return false;
     }
-    if (p.hosting() == Hosting.CLOUD && !compliance(t.cloudComplianceBoundaries())) {
+    if (p.hosting() == Hosting.CLOUD
+        && !LicenseQuery.compliance(t.cloudComplianceBoundaries(), complianceBoundaries)) {
       return false;
     }
     if (!appEditions.isEmpty()
@@ -247,12 +247,6 @@ public final class TransactionQuery implements RecordQuery<Transaction> {
       return tierIncludesEvaluation;
     }
     return tier.userCount().isPresent() && tiers.contains(tier.userCount().getAsInt());
-  }
-
-  private boolean compliance(List<String> boundaries) {
-    List<String> of =
-        boundaries == null || boundaries.isEmpty() ? List.of("commercial") : boundaries;
-    return of.stream().anyMatch(complianceBoundaries::contains);
   }
 
   private static String company(Transaction t) {
