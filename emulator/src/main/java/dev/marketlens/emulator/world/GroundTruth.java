@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -76,8 +77,6 @@ public final class GroundTruth {
   /** A subscription's month-end MRR in cents (net), recorded at each month it changed. */
   public record SubscriptionMrr(
       String lineage, String customer, String addonKey, Map<YearMonth, Long> changes) {}
-
-  private record RevenueKey(YearMonth month, String addonKey) {}
 
   private final Vendor vendor;
   private final YearMonth from;
@@ -294,15 +293,41 @@ public final class GroundTruth {
     return new ArrayList<>(byMonth.values());
   }
 
-  private static List<Revenue> revenue(
-      List<Transaction> lines, Map<YearMonth, long[]> salesAndRefunds) {
-    Map<RevenueKey, long[]> acc = new HashMap<>();
+  /**
+   * Lines, amounts and discounts per month and app. Accumulated in arrays indexed by app and month
+   * (a few hundred cells), not in a map keyed per line: this walks every line of the world.
+   */
+  private List<Revenue> revenue(List<Transaction> lines, Map<YearMonth, long[]> salesAndRefunds) {
     DiscountType[] types = DiscountType.values();
+    List<String> apps =
+        new ArrayList<>(new TreeSet<>(vendor.apps().stream().map(App::addonKey).toList()));
+    Map<String, Integer> appIndex = new HashMap<>();
+    for (int i = 0; i < apps.size(); i++) {
+      appIndex.put(apps.get(i), i);
+    }
+    int first = from.getYear() * 12 + from.getMonthValue() - 1;
+    int months = to.getYear() * 12 + to.getMonthValue() - first;
+    long[][][] acc = new long[apps.size()][months][];
     for (Transaction t : lines) {
       PurchaseDetails p = t.purchaseDetails();
-      long[] a =
-          acc.computeIfAbsent(
-              new RevenueKey(month(p.saleDate()), t.addonKey()), k -> new long[7 + types.length]);
+      LocalDate sale = p.saleDate();
+      int m = sale.getYear() * 12 + sale.getMonthValue() - 1 - first;
+      if (m < 0 || m >= months) {
+        throw new IllegalStateException(
+            t.transactionLineItemId()
+                + ": sold "
+                + sale
+                + ", outside the world's "
+                + from
+                + ".."
+                + to);
+      }
+      long[][] byMonth = acc[appIndex.get(t.addonKey())];
+      long[] a = byMonth[m];
+      if (a == null) {
+        a = new long[7 + types.length];
+        byMonth[m] = a;
+      }
       a[0]++;
       a[1] += p.purchasePriceCents() == 0 ? 1 : 0;
       a[2] += p.purchasePriceCents();
@@ -314,30 +339,27 @@ public final class GroundTruth {
       }
       a[4] += p.purchasePriceCents();
     }
-    List<Revenue> out = new ArrayList<>(acc.size());
-    acc.forEach(
-        (key, a) -> {
-          long[] sr = salesAndRefunds.computeIfAbsent(key.month(), k -> new long[2]);
-          sr[0] += a[5];
-          sr[1] += a[6];
-          Map<DiscountType, Long> discounts = new EnumMap<>(DiscountType.class);
-          for (DiscountType type : types) {
-            if (a[7 + type.ordinal()] > 0) {
-              discounts.put(type, a[7 + type.ordinal()]);
-            }
+    List<Revenue> out = new ArrayList<>();
+    for (int m = 0; m < months; m++) {
+      YearMonth month = from.plusMonths(m);
+      for (int app = 0; app < apps.size(); app++) {
+        long[] a = acc[app][m];
+        if (a == null) {
+          continue;
+        }
+        long[] sr = salesAndRefunds.computeIfAbsent(month, k -> new long[2]);
+        sr[0] += a[5];
+        sr[1] += a[6];
+        Map<DiscountType, Long> discounts = new EnumMap<>(DiscountType.class);
+        for (DiscountType type : types) {
+          if (a[7 + type.ordinal()] > 0) {
+            discounts.put(type, a[7 + type.ordinal()]);
           }
-          out.add(
-              new Revenue(
-                  key.month(),
-                  key.addonKey(),
-                  (int) a[0],
-                  (int) a[1],
-                  a[2],
-                  a[3],
-                  a[4],
-                  discounts));
-        });
-    out.sort(Comparator.comparing(Revenue::month).thenComparing(Revenue::addonKey));
+        }
+        out.add(
+            new Revenue(month, apps.get(app), (int) a[0], (int) a[1], a[2], a[3], a[4], discounts));
+      }
+    }
     return out;
   }
 
