@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -166,8 +165,15 @@ public final class MrrLedger {
   public Map<String, long[]> monthEndMrr(
       Intervals intervals, Function<ServiceEvent, String> unitOf, YearMonth from, YearMonth to) {
     Map<String, long[]> result = new LinkedHashMap<>();
-    forEachUnit(intervals, unitOf, from, to, (unit, series) -> result.put(unit, series.clone()));
+    forEachUnit(
+        intervals, unitOf, from, to, (unit, event, series) -> result.put(unit, series.clone()));
     return result;
+  }
+
+  /** Receives one unit's month-end MRR series and one of the unit's events. */
+  @FunctionalInterface
+  public interface UnitSeries {
+    void accept(String unit, ServiceEvent anEvent, long[] series);
   }
 
   /**
@@ -179,7 +185,7 @@ public final class MrrLedger {
       Function<ServiceEvent, String> unitOf,
       YearMonth from,
       YearMonth to,
-      BiConsumer<String, long[]> each) {
+      UnitSeries each) {
     // Group by unit with a counting sort on unit numbers (in order of first appearance): one array,
     // no list per unit.
     List<Interval> all = intervals.all;
@@ -222,7 +228,7 @@ public final class MrrLedger {
     for (int u = 0; u < units.size(); u++) {
       unitSeries(
           view.subList(start[u], start[u + 1]), monthEnds, fromMonth, series, diff, coverDiff);
-      each.accept(units.get(u), series);
+      each.accept(units.get(u), grouped[start[u]].event, series);
     }
   }
 
@@ -251,7 +257,7 @@ public final class MrrLedger {
     }
     YearMonth start = YearMonth.of((first + EPOCH_MONTH) / 12, (first + EPOCH_MONTH) % 12 + 1);
     Totals totals = new Totals(start, to);
-    forEachUnit(intervals, unitOf, start, to, (unit, series) -> totals.add(series));
+    forEachUnit(intervals, unitOf, start, to, (unit, event, series) -> totals.add(series));
     List<Movements> all = totals.movements();
     return all.subList((int) ChronoUnit.MONTHS.between(start, from), all.size());
   }

@@ -111,7 +111,7 @@ public final class GroundTruth {
         CompletableFuture.supplyAsync(
             () -> ledger.movements(intervals, ServiceEvent::customer, from, to));
     CompletableFuture<List<SubscriptionMrr>> perSubscription =
-        CompletableFuture.supplyAsync(() -> subscriptions(ledger, intervals, events));
+        CompletableFuture.supplyAsync(() -> subscriptions(ledger, intervals));
     Map<String, CompletableFuture<List<MrrLedger.Movements>>> perApp = new TreeMap<>();
     for (App a : vendor.apps()) {
       String key = a.addonKey();
@@ -190,19 +190,14 @@ public final class GroundTruth {
     return subscriptions;
   }
 
-  private List<SubscriptionMrr> subscriptions(
-      MrrLedger ledger, MrrLedger.Intervals intervals, List<ServiceEvent> events) {
-    Map<String, ServiceEvent> first = new HashMap<>();
-    for (ServiceEvent e : events) {
-      first.putIfAbsent(e.lineage(), e);
-    }
-    List<SubscriptionMrr> out = new ArrayList<>(first.size());
+  private List<SubscriptionMrr> subscriptions(MrrLedger ledger, MrrLedger.Intervals intervals) {
+    List<SubscriptionMrr> out = new ArrayList<>();
     ledger.forEachUnit(
         intervals,
         ServiceEvent::lineage,
         from,
         to,
-        (lineage, series) -> {
+        (lineage, e, series) -> {
           Map<YearMonth, Long> changes = new LinkedHashMap<>();
           long previous = 0;
           for (int k = 0; k < series.length; k++) {
@@ -211,7 +206,6 @@ public final class GroundTruth {
               previous = series[k];
             }
           }
-          ServiceEvent e = first.get(lineage);
           out.add(new SubscriptionMrr(lineage, e.customer(), e.addonKey(), changes));
         });
     out.sort(Comparator.comparing(SubscriptionMrr::lineage));
