@@ -97,12 +97,11 @@ public final class GroundTruth {
     for (App a : vendor.apps()) {
       keys.add(a.addonKey());
     }
-    List<ServiceEvent> events = new ArrayList<>();
-    for (ServiceEvent e : world.serviceEvents()) {
-      if (keys.contains(e.addonKey())) {
-        events.add(e);
-      }
-    }
+    boolean wholeWorld = world.vendors().size() == 1;
+    List<ServiceEvent> events =
+        wholeWorld
+            ? world.serviceEvents()
+            : world.serviceEvents().stream().filter(e -> keys.contains(e.addonKey())).toList();
     MrrLedger ledger =
         new MrrLedger(MrrLedger.Basis.NET, MrrLedger.DEFAULT_GRACE_DAYS, world.clock());
     MrrLedger.Intervals intervals = ledger.intervals(events);
@@ -126,12 +125,10 @@ public final class GroundTruth {
                       to)));
     }
     this.conversions = conversions(world, keys);
-    List<Transaction> lines = new ArrayList<>();
-    for (Transaction t : world.transactions()) {
-      if (keys.contains(t.addonKey())) {
-        lines.add(t);
-      }
-    }
+    List<Transaction> lines =
+        wholeWorld
+            ? world.transactions()
+            : world.transactions().stream().filter(t -> keys.contains(t.addonKey())).toList();
     this.refunds = refunds(lines);
     Map<YearMonth, long[]> salesAndRefunds = new HashMap<>();
     this.revenue = revenue(lines, salesAndRefunds);
