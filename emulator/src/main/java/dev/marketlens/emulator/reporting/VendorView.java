@@ -169,15 +169,6 @@ public final class VendorView {
     return matching(sorted(q, transactions, sortedTransactions), q);
   }
 
-  /** How many licenses match. */
-  public int count(RecordQuery<License> q) {
-    return licenses(q, 0, 0).total();
-  }
-
-  public int countTransactions(RecordQuery<Transaction> q) {
-    return transactions(q, 0, 0).total();
-  }
-
   /** Every version of {@code license} up to the view's day, oldest first. */
   public List<Versioned<License>> history(License license) {
     Map<License, RecordHistory<License>> index = historyOf;
