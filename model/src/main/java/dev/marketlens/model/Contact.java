@@ -12,8 +12,8 @@ public record Contact(String name, String email) {
   private static final Contact NONE = new Contact(null, null);
 
   public Contact {
-    name = Discount.blankToNull(name);
-    email = Discount.blankToNull(email);
+    name = Text.blankToNull(name);
+    email = Text.blankToNull(email);
   }
 
   /** A contact with neither name nor email, as on free apps (K37) or missing contacts (K32). */

@@ -14,9 +14,9 @@ public record CustomerDetails(
   private static final CustomerDetails NONE = new CustomerDetails(null, null, null, null, null);
 
   public CustomerDetails {
-    company = Discount.blankToNull(company);
-    country = Discount.blankToNull(country);
-    region = Discount.blankToNull(region);
+    company = Text.blankToNull(company);
+    country = Text.blankToNull(country);
+    region = Text.blankToNull(region);
     technicalContact = technicalContact == null ? Contact.none() : technicalContact;
     billingContact = billingContact == null ? Contact.none() : billingContact;
   }

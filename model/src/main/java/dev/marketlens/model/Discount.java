@@ -14,15 +14,11 @@ public record Discount(DiscountType type, Money amount, String code, String reas
       throw new ModelException(
           "discounts[].amount", amount, "must be positive (spec §8.3: USD, positive)");
     }
-    code = blankToNull(code);
-    reason = blankToNull(reason);
+    code = Text.blankToNull(code);
+    reason = Text.blankToNull(reason);
   }
 
   public static Discount of(DiscountType type, Money amount) {
     return new Discount(type, amount, null, null);
-  }
-
-  static String blankToNull(String text) {
-    return text == null || text.isBlank() ? null : text;
   }
 }

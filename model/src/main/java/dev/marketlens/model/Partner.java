@@ -7,7 +7,7 @@ package dev.marketlens.model;
 public record Partner(String name, PartnerType type, Contact contact) {
 
   public Partner {
-    name = Discount.blankToNull(name);
+    name = Text.blankToNull(name);
     if (name == null && type == null) {
       throw new ModelException("partnerDetails", null, "needs a partner name or a partner type");
     }

@@ -27,9 +27,9 @@ public final class Tier {
     UNDEFINED
   }
 
-  private static final Pattern USERS = Pattern.compile("(?i)(-?\\d{1,9})\\s+users?");
+  private static final Pattern USERS = Pattern.compile("(?i)(-?\\d+)\\s+users?");
   private static final Pattern PER_UNIT =
-      Pattern.compile("(?i)per\\s+unit\\s+pricing\\s*\\(\\s*(-?\\d{1,9})\\s+users?\\s*\\)");
+      Pattern.compile("(?i)per\\s+unit\\s+pricing\\s*\\(\\s*(-?\\d+)\\s+users?\\s*\\)");
   private static final Pattern UNLIMITED = Pattern.compile("(?i)unlimited(\\s+users?)?");
   private static final Pattern EVALUATION = Pattern.compile("(?i)evaluation");
 
@@ -51,11 +51,11 @@ public final class Tier {
     String trimmed = text.strip();
     Matcher matcher = USERS.matcher(trimmed);
     if (matcher.matches()) {
-      return new Tier(Kind.USERS, Integer.parseInt(matcher.group(1)), trimmed);
+      return new Tier(Kind.USERS, userCount(text, matcher.group(1)), trimmed);
     }
     matcher = PER_UNIT.matcher(trimmed);
     if (matcher.matches()) {
-      return new Tier(Kind.PER_UNIT_PRICING, Integer.parseInt(matcher.group(1)), trimmed);
+      return new Tier(Kind.PER_UNIT_PRICING, userCount(text, matcher.group(1)), trimmed);
     }
     if (UNLIMITED.matcher(trimmed).matches()) {
       return new Tier(Kind.UNLIMITED_USERS, 0, trimmed);
@@ -68,6 +68,14 @@ public final class Tier {
         text,
         "is not a tier: expected \"10 Users\", \"Unlimited Users\", \"Per Unit Pricing (593"
             + " Users)\", \"Evaluation\" or empty");
+  }
+
+  private static int userCount(String text, String digits) {
+    try {
+      return Integer.parseInt(digits);
+    } catch (NumberFormatException e) {
+      throw new ModelException("tier", text, "has a user count out of range", e);
+    }
   }
 
   public static Tier users(int count) {

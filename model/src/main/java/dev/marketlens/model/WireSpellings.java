@@ -1,7 +1,9 @@
 package dev.marketlens.model;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -10,6 +12,23 @@ import java.util.stream.Collectors;
  * value.
  */
 final class WireSpellings {
+
+  /** Per enum type, every normalised spelling to its constant; built once per type. */
+  private static final ClassValue<Map<String, Object>> INDEX =
+      new ClassValue<>() {
+        @Override
+        protected Map<String, Object> computeValue(Class<?> type) {
+          Map<String, Object> index = new HashMap<>();
+          for (Object constant : type.getEnumConstants()) {
+            Spelled spelled = (Spelled) constant;
+            index.put(normalise(spelled.wire()), constant);
+            for (String alias : spelled.aliases()) {
+              index.put(normalise(alias), constant);
+            }
+          }
+          return Map.copyOf(index);
+        }
+      };
 
   private WireSpellings() {}
 
@@ -26,20 +45,23 @@ final class WireSpellings {
     if (text == null || text.isBlank()) {
       throw new ModelException(field, text, "is required: expected one of " + allowed(type));
     }
-    String key = normalise(text);
-    for (E constant : type.getEnumConstants()) {
-      if (normalise(constant.wire()).equals(key)
-          || Arrays.stream(constant.aliases())
-              .map(WireSpellings::normalise)
-              .anyMatch(key::equals)) {
-        return constant;
-      }
+    Object constant = INDEX.get(type).get(normalise(text));
+    if (constant == null) {
+      throw new ModelException(field, text, "is not one of " + allowed(type));
     }
-    throw new ModelException(field, text, "is not one of " + allowed(type));
+    return type.cast(constant);
   }
 
+  /** Lower case without whitespace, underscores or hyphens. */
   static String normalise(String text) {
-    return text.strip().replaceAll("[\\s_\\-]", "").toLowerCase(Locale.ROOT);
+    StringBuilder key = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c) && c != '_' && c != '-') {
+        key.append(c);
+      }
+    }
+    return key.toString().toLowerCase(Locale.ROOT);
   }
 
   private static <E extends Enum<E> & Spelled> String allowed(Class<E> type) {

@@ -101,4 +101,12 @@ class TierTest {
         .hasMessageContaining("\"" + text + "\"")
         .hasMessageContaining("Unlimited Users");
   }
+
+  @Test
+  @DisplayName("a user count beyond an int is rejected, not wrapped")
+  void rejectsUserCountsOutOfRange() {
+    assertThatThrownBy(() -> Tier.parse("99999999999 Users"))
+        .isInstanceOf(ModelException.class)
+        .hasMessageContaining("out of range");
+  }
 }

@@ -22,6 +22,7 @@ import dev.marketlens.model.id.TransactionId;
 import dev.marketlens.model.id.TransactionLineItemId;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -132,7 +133,7 @@ public record TransactionLine(
     for (Discount discount : discounts) {
       byType.merge(discount.type(), discount.amount(), Money::plus);
     }
-    return byType;
+    return Collections.unmodifiableMap(byType);
   }
 
   /** The sum of the discounts of one type; zero when there is none. */

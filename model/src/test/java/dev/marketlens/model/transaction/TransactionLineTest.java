@@ -105,6 +105,8 @@ class TransactionLineTest {
             Map.entry(DiscountType.LOYALTY_DISCOUNT, Money.parse("7.50")),
             Map.entry(DiscountType.MARKETPLACE_PROMOTION, Money.parse("20.00")));
     assertThat(line.listPrice()).isEqualTo(Money.parse("127.50"));
+    assertThatThrownBy(() -> line.discountsByType().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test
