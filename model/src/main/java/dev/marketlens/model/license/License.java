@@ -24,7 +24,8 @@ import java.util.Optional;
  *
  * @param ids the license's identifiers, at least one present
  * @param app the app's key
- * @param lastUpdated the last change of the record in Atlassian's systems
+ * @param lastUpdated the last change of the record in Atlassian's systems; the API sends a date,
+ *     which the reader places at the start of that day in UTC
  * @param customer company, country, region and contacts; {@link CustomerDetails#none()} if absent
  */
 public record License(

@@ -41,6 +41,9 @@ import java.util.Optional;
  * {@code changeInTier}, {@code legacyPartnerDiscountAmount}, {@code originalTransaction}, {@code
  * paymentStatus}, {@code partner}, {@code parentProduct}. {@code saleType} and {@code licenseType}
  * may be null only on manual invoices (spec §8.4).
+ *
+ * <p>{@code lastUpdated} is an {@code Instant}, as every audit time; the API sends a date, which
+ * the reader places at the start of that day in UTC.
  */
 public record TransactionLine(
     TransactionId transactionId,
