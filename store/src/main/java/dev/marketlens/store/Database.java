@@ -81,8 +81,20 @@ public final class Database implements AutoCloseable {
    * it.
    */
   public static Database embedded(Path home) {
+    return embedded(home, 0);
+  }
+
+  /**
+   * Starts the embedded PostgreSQL as {@link #embedded(Path)} does, listening on {@code port} on
+   * localhost so that other tools (psql, a BI tool) can connect; 0 picks a free port.
+   */
+  public static Database embedded(Path home, int port) {
+    if (port < 0 || port > 65_535) {
+      throw new StoreException(
+          "the embedded database port must be 0 (any free port) to 65535, got " + port);
+    }
     Path dataDirectory = home.toAbsolutePath().resolve("postgres");
-    EmbeddedPostgres server = startEmbedded(dataDirectory);
+    EmbeddedPostgres server = startEmbedded(dataDirectory, port);
     HikariDataSource pool;
     try {
       createDatabaseIfAbsent(server);
@@ -131,7 +143,7 @@ public final class Database implements AutoCloseable {
     }
   }
 
-  private static EmbeddedPostgres startEmbedded(Path dataDirectory) {
+  private static EmbeddedPostgres startEmbedded(Path dataDirectory, int port) {
     try {
       Files.createDirectories(dataDirectory);
     } catch (IOException e) {
@@ -139,10 +151,12 @@ public final class Database implements AutoCloseable {
           "cannot create the embedded database directory " + dataDirectory + ": " + e, e);
     }
     try {
-      return EmbeddedPostgres.builder()
-          .setDataDirectory(dataDirectory)
-          .setCleanDataDirectory(false)
-          .start();
+      EmbeddedPostgres.Builder builder =
+          EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+      if (port != 0) {
+        builder.setPort(port);
+      }
+      return builder.start();
     } catch (IllegalStateException e) {
       // Zonky locks <data>/epg-lock: another process holding it gives "could not lock …", another
       // Database in this process an OverlappingFileLockException.

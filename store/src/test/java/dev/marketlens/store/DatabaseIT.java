@@ -3,7 +3,9 @@ package dev.marketlens.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.io.StringReader;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -178,13 +180,23 @@ class DatabaseIT {
 
   @Test
   @Order(7)
-  void a_restart_on_the_same_home_finds_the_data_again_without_migrating() throws SQLException {
+  void a_restart_on_the_same_home_and_a_fixed_port_finds_the_data_again_without_migrating()
+      throws SQLException, IOException {
     database.close();
-    database = Database.embedded(home);
+    int port = freePort();
+    database = Database.embedded(home, port);
 
+    assertThat(database.embeddedPort()).contains(port);
+    assertThat(database.jdbcUrl()).contains(":" + port + "/marketlens");
     assertThat(database.migrationsApplied()).isZero();
     assertThat(queryLong("SELECT count(*) FROM transaction_lines")).isEqualTo(1002);
     assertThat(queryString("SELECT name FROM vendor_accounts")).isEqualTo("Acme");
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
   }
 
   private long queryCountQuietly() {

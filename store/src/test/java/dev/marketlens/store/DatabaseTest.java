@@ -29,4 +29,11 @@ class DatabaseTest {
         .hasMessageContaining("cannot connect to jdbc:postgresql://127.0.0.1:1/ml")
         .hasMessageNotContaining("s3cret");
   }
+
+  @Test
+  void an_embedded_port_outside_the_tcp_range_is_refused_before_anything_starts() {
+    assertThatThrownBy(() -> Database.embedded(java.nio.file.Path.of("unused"), 70_000))
+        .isInstanceOf(StoreException.class)
+        .hasMessageContaining("got 70000");
+  }
 }
