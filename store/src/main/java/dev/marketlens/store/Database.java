@@ -152,7 +152,15 @@ public final class Database implements AutoCloseable {
     }
     try {
       EmbeddedPostgres.Builder builder =
-          EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false);
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDirectory)
+              .setCleanDataDirectory(false)
+              // Zonky's defaults suit throwaway test databases (fsync and synchronous commit off);
+              // this one keeps the user's data, so it must survive a crash.
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
+              .setServerConfig("listen_addresses", "localhost");
       if (port != 0) {
         builder.setPort(port);
       }

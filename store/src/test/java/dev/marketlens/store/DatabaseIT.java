@@ -63,6 +63,9 @@ class DatabaseIT {
     assertThat(database.migrationsApplied()).isEqualTo(1);
     assertThat(queryString("SELECT current_database()")).isEqualTo("marketlens");
     assertThat(queryString("SHOW server_version")).startsWith("17.");
+    assertThat(queryString("SHOW fsync")).isEqualTo("on");
+    assertThat(queryString("SHOW synchronous_commit")).isEqualTo("on");
+    assertThat(queryString("SHOW listen_addresses")).isEqualTo("localhost");
     // This process (root on CI and on the build machine) started it: no separate user needed.
     assertThat(System.getProperty("user.name")).isNotBlank();
   }
