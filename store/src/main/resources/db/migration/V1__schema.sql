@@ -88,12 +88,13 @@ CREATE UNIQUE INDEX licenses_app_entitlement_id ON licenses (vendor_account_id, 
     WHERE app_entitlement_id IS NOT NULL;
 CREATE UNIQUE INDEX licenses_app_entitlement_number ON licenses (vendor_account_id, app_entitlement_number)
     WHERE app_entitlement_number IS NOT NULL;
-CREATE INDEX licenses_license_id ON licenses (vendor_account_id, license_id) WHERE license_id IS NOT NULL;
+CREATE UNIQUE INDEX licenses_license_id ON licenses (vendor_account_id, license_id)
+    WHERE license_id IS NOT NULL;
 CREATE INDEX licenses_last_updated ON licenses (vendor_account_id, last_updated);
 COMMENT ON TABLE licenses IS
     'Current state of each license, one row per license however many ids it has had; license_key is ours and never changes. raw is the record exactly as last received.';
 COMMENT ON COLUMN licenses.license_id IS
-    'The SEN (server/DC) or the entitlement number the API reports as licenseId; not unique on its own because an app license and its host license may share it.';
+    'licenseId as the API reports it: the SEN (SEN- and the addonLicenseId). Host ids (host_license_id, host_entitlement_*, cloud_id) name the customer''s product instance, which many licenses share, so they are not unique.';
 
 CREATE TABLE license_ids (
     vendor_account_id bigint      NOT NULL REFERENCES vendor_accounts (id) ON DELETE CASCADE,

@@ -172,6 +172,63 @@ class DatabaseIT {
 
   @Test
   @Order(6)
+  void every_id_a_license_has_had_leads_to_the_same_license() throws SQLException {
+    long license =
+        queryLong(
+            "INSERT INTO licenses (vendor_account_id, addon_key, addon_license_id, license_id,"
+                + " hosting, raw) VALUES ("
+                + account
+                + ", 'com.acme.app', '42', 'SEN-42', 'Server', '{}') RETURNING license_key");
+    update(
+        "INSERT INTO license_ids (vendor_account_id, id_kind, id_value, license_key) VALUES"
+            + " (?, 'licenseId', 'SEN-42', "
+            + license
+            + "), ("
+            + account
+            + ", 'addonLicenseId', '42', "
+            + license
+            + ")",
+        account);
+    // Data Center conversion: the license gains an entitlement number, same license.
+    update(
+        "UPDATE licenses SET app_entitlement_number = 'E-ABC-123', hosting = 'Data Center'"
+            + " WHERE license_key = ?",
+        license);
+    update(
+        "INSERT INTO license_ids (vendor_account_id, id_kind, id_value, license_key) VALUES"
+            + " ("
+            + account
+            + ", 'appEntitlementNumber', 'E-ABC-123', ?)",
+        license);
+
+    assertThat(
+            queryLong(
+                "SELECT count(DISTINCT license_key) FROM license_ids"
+                    + " WHERE id_value IN ('SEN-42', '42', 'E-ABC-123')"))
+        .isEqualTo(1);
+    assertThat(queryString("SELECT \"License\" FROM bi_licenses")).isEqualTo("E-ABC-123");
+    assertThatThrownBy(
+            () ->
+                update(
+                    "INSERT INTO licenses (vendor_account_id, addon_key, app_entitlement_number,"
+                        + " raw) VALUES (?, 'com.acme.app', 'E-ABC-123', '{}')",
+                    account))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("licenses_app_entitlement_number");
+  }
+
+  @Test
+  @Order(7)
+  void the_same_database_opened_by_url_is_already_migrated() {
+    try (Database byUrl = Database.external(database.jdbcUrl())) {
+      assertThat(byUrl.migrationsApplied()).isZero();
+      assertThat(byUrl.dataDirectory()).isEmpty();
+      assertThat(byUrl.embeddedPort()).isEmpty();
+    }
+  }
+
+  @Test
+  @Order(8)
   void a_second_database_on_a_home_in_use_fails_and_names_the_directory() {
     assertThatThrownBy(() -> Database.embedded(home).close())
         .isInstanceOf(StoreException.class)
@@ -182,7 +239,7 @@ class DatabaseIT {
   }
 
   @Test
-  @Order(7)
+  @Order(9)
   void a_restart_on_the_same_home_and_a_fixed_port_finds_the_data_again_without_migrating()
       throws SQLException, IOException {
     database.close();
