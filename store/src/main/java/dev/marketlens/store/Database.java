@@ -4,15 +4,22 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -150,6 +157,7 @@ public final class Database implements AutoCloseable {
       throw new StoreException(
           "cannot create the embedded database directory " + dataDirectory + ": " + e, e);
     }
+    stopOrphanedServer(dataDirectory);
     try {
       EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
@@ -183,6 +191,70 @@ public final class Database implements AutoCloseable {
       throw new StoreException(
           "cannot start the embedded database in " + dataDirectory + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Stops a server left running in {@code dataDirectory} by a process that died without closing its
+   * {@code Database} (killed, or crashed): zonky starts PostgreSQL detached, so it outlives the JVM
+   * and would keep the next start from using the directory. A server whose owner is alive (zonky's
+   * lock file is held) is left alone.
+   */
+  private static void stopOrphanedServer(Path dataDirectory) {
+    Path pidFile = dataDirectory.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    try (FileChannel channel =
+            FileChannel.open(
+                dataDirectory.resolve("epg-lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        FileLock lock = channel.tryLock()) {
+      if (lock == null) {
+        return; // owned by a live process: zonky reports it as in use
+      }
+      Optional<ProcessHandle> postmaster = postmaster(pidFile);
+      if (postmaster.isEmpty()) {
+        return; // a stale pid file: PostgreSQL ignores it
+      }
+      // SIGTERM: PostgreSQL's smart shutdown, which its dead owner's connections no longer delay.
+      postmaster.get().destroy();
+      try {
+        postmaster.get().onExit().get(30, TimeUnit.SECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        throw new StoreException(
+            "a PostgreSQL server left running in "
+                + dataDirectory
+                + " (pid "
+                + postmaster.get().pid()
+                + ") did not stop within 30 s; stop it and start again");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new StoreException("interrupted while stopping an orphaned PostgreSQL server", e);
+      }
+    } catch (OverlappingFileLockException e) {
+      // owned by another Database in this process: zonky reports it as in use
+    } catch (IOException e) {
+      throw new StoreException(
+          "cannot check the embedded database directory " + dataDirectory + ": " + e, e);
+    }
+  }
+
+  /** The live PostgreSQL process a pid file names, if it is one. */
+  private static Optional<ProcessHandle> postmaster(Path pidFile) throws IOException {
+    List<String> lines = Files.readAllLines(pidFile);
+    if (lines.isEmpty() || !lines.get(0).strip().matches("\\d+")) {
+      return Optional.empty();
+    }
+    return ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+        .filter(ProcessHandle::isAlive)
+        .filter(
+            process ->
+                process
+                    .info()
+                    .command()
+                    .map(command -> command.endsWith("postgres"))
+                    .orElse(false));
   }
 
   private static void stop(EmbeddedPostgres server, Path dataDirectory) {
