@@ -31,7 +31,8 @@ import org.flywaydb.core.api.FlywayException;
  * <p>Opening runs the Flyway migrations in {@code db/migration}; closing shuts the connection pool
  * and, when embedded, stops the server. Only one process at a time can own an embedded data
  * directory: opening a home that another {@code Database} holds fails with a {@link StoreException}
- * naming the directory.
+ * naming the directory, while a server left running by a killed owner is stopped and the home taken
+ * over. Several processes on one database need an external PostgreSQL.
  */
 public final class Database implements AutoCloseable {
 
@@ -118,7 +119,10 @@ public final class Database implements AutoCloseable {
     return dataSource;
   }
 
-  /** The JDBC URL the pool connects with (for the embedded server it includes its port). */
+  /**
+   * The JDBC URL the pool connects with (for the embedded server it includes its port). It may
+   * carry a password: for messages and logs use {@link #redacted(String)}.
+   */
   public String jdbcUrl() {
     return dataSource.getJdbcUrl();
   }
@@ -322,7 +326,7 @@ public final class Database implements AutoCloseable {
   }
 
   /** The URL without its password parameter, for messages. */
-  static String redacted(String jdbcUrl) {
+  public static String redacted(String jdbcUrl) {
     return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***");
   }
 
