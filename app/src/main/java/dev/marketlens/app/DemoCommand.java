@@ -59,7 +59,10 @@ final class DemoCommand implements Callable<Integer> {
     out.println("Marketlens demo: a simulated Marketplace vendor");
     Summary.print(world, WorldSummary.of(world, truths), out);
     out.printf("Exports and ground truth: %s%n", dir.toAbsolutePath());
-    out.println("The dashboard, REST API and reporting API arrive in the next releases.");
+    out.println(
+        "Serve this world through the Marketplace reporting API: ./marketlens emulator --world "
+            + dir.toAbsolutePath());
+    out.println("The dashboard and REST API arrive in the next releases.");
     out.flush();
     return 0;
   }
