@@ -14,13 +14,14 @@ import java.util.List;
 final class CsvTokenizer {
   private final Reader reader;
   private final String source;
-  private int line = 1;
+  private int line;
   private int rowLine;
   private int pushedBack = -2;
 
-  CsvTokenizer(Reader reader, String source) {
+  CsvTokenizer(Reader reader, String source, int firstLine) {
     this.reader = reader;
     this.source = source;
+    this.line = firstLine;
   }
 
   /** The physical line the last row returned starts on. */

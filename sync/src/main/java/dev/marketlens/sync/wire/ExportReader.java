@@ -42,11 +42,12 @@ public final class ExportReader implements AutoCloseable {
   private ExportKind kind;
   private Fields pending;
   private boolean started;
+  private int leadingLines;
 
   private ExportReader(InputStream input, String source) {
     this.input = input;
     this.source = source;
-    int first = firstSignificantByte(input, source);
+    int first = firstSignificantByte(input);
     if (first == '{') {
       throw new WireFormatException(
           source,
@@ -67,7 +68,8 @@ public final class ExportReader implements AutoCloseable {
       json = null;
       csv =
           new CsvRecords(
-              new CsvTokenizer(new InputStreamReader(input, StandardCharsets.UTF_8), source),
+              new CsvTokenizer(
+                  new InputStreamReader(input, StandardCharsets.UTF_8), source, 1 + leadingLines),
               source);
       kind = csv.kind();
     }
@@ -193,7 +195,8 @@ public final class ExportReader implements AutoCloseable {
   }
 
   /** Skips a UTF-8 byte order mark and whitespace, then returns the next byte without using it. */
-  private static int firstSignificantByte(InputStream input, String source) {
+  private int firstSignificantByte(InputStream input) {
+    int previous = -1;
     try {
       while (true) {
         input.mark(4);
@@ -205,7 +208,15 @@ public final class ExportReader implements AutoCloseable {
           input.reset();
           return b;
         }
-        if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {
+        if (b == '\n' || b == '\r') {
+          if (!(b == '\n' && previous == '\r')) {
+            leadingLines++;
+          }
+          previous = b;
+          continue;
+        }
+        if (b == ' ' || b == '\t') {
+          previous = b;
           continue;
         }
         input.reset();

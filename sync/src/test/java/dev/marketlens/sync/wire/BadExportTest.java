@@ -87,6 +87,14 @@ class BadExportTest {
   }
 
   @Test
+  @DisplayName("RFC 4180: blank lines before the header and a BOM still count as lines")
+  void csvLeadingBlankLines() {
+    String csv = "\uFEFF\r\n\n" + TX_HEADER + txRow("x", "8", "", "");
+    assertThat(failure(() -> transactions(text("t.csv", csv))))
+        .hasMessageStartingWith("t.csv line 4, column purchasePrice: \"x\" is not an amount");
+  }
+
+  @Test
   @DisplayName("§4.1: dates are strict YYYY-MM-DD")
   void csvDateShape() {
     String csv =
