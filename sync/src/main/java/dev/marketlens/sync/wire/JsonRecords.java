@@ -8,6 +8,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
 
 /**
  * The records of a JSON export, one at a time, with Jackson's streaming parser: only the current
@@ -56,7 +57,7 @@ final class JsonRecords {
           source,
           location,
           null,
-          parser.getText(),
+          text(),
           "is not an export record (expected a JSON object in the top-level array)",
           null);
     }
@@ -94,12 +95,12 @@ final class JsonRecords {
           if (path.endsWith("discounts")) {
             readDiscounts(path, discounts);
           } else {
-            parser.skipChildren();
+            skipChildren();
           }
         }
         case VALUE_NULL -> {}
         default -> {
-          String text = parser.getText();
+          String text = text();
           if (!text.isBlank()) {
             values.put(
                 path,
@@ -125,7 +126,7 @@ final class JsonRecords {
             source,
             location,
             "field " + path,
-            parser.getText(),
+            text(),
             "is not a discount (expected an object {type, amount, code?, reason?})",
             null);
       }
@@ -162,17 +163,37 @@ final class JsonRecords {
     try {
       return parser.nextToken();
     } catch (JacksonException e) {
-      if (e.getOriginalMessage() != null
-          && e.getOriginalMessage().startsWith("Unexpected end-of-input")) {
-        throw new WireFormatException(
-            source,
-            where(e.getLocation()),
-            "ends before the export is complete: an array or object is not closed (truncated?)",
-            e);
-      }
-      throw new WireFormatException(
-          source, where(e.getLocation()), "is not valid JSON: " + firstLine(e), e);
+      throw translate(e);
     }
+  }
+
+  /** The current token's text; strings are decoded lazily, so this too can meet the end. */
+  private String text() {
+    try {
+      return parser.getText();
+    } catch (JacksonException e) {
+      throw translate(e);
+    }
+  }
+
+  private void skipChildren() {
+    try {
+      parser.skipChildren();
+    } catch (JacksonException e) {
+      throw translate(e);
+    }
+  }
+
+  private WireFormatException translate(JacksonException e) {
+    if (e instanceof UnexpectedEndOfInputException) {
+      return new WireFormatException(
+          source,
+          where(e.getLocation()),
+          "ends before the export is complete: an array or object is not closed (truncated?)",
+          e);
+    }
+    return new WireFormatException(
+        source, where(e.getLocation()), "is not valid JSON: " + firstLine(e), e);
   }
 
   private static String firstLine(JacksonException e) {

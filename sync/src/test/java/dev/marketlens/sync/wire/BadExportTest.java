@@ -227,6 +227,21 @@ class BadExportTest {
   }
 
   @Test
+  @DisplayName("§7.5: a JSON export cut inside a record or a string is reported as truncated")
+  void jsonTruncatedInsideRecord() {
+    String json = "[" + license("");
+    String cut = json.substring(0, json.indexOf("COMMERCIAL") + 3);
+    for (String truncated : new String[] {json.substring(0, json.length() - 1), cut}) {
+      assertThat(failure(() -> licenses(text("licenses.json", truncated))))
+          .as(truncated)
+          .hasMessageStartingWith("licenses.json line 1:")
+          .hasMessageEndingWith(
+              ": ends before the export is complete: an array or object is not closed"
+                  + " (truncated?)");
+    }
+  }
+
+  @Test
   @DisplayName("§7.5: an array of something other than records is refused")
   void jsonNotRecords() {
     assertThat(failure(() -> text("response", "[1, 2]")))
