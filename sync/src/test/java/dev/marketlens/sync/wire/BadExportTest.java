@@ -162,6 +162,16 @@ class BadExportTest {
   }
 
   @Test
+  @DisplayName("RFC 4180: text after a closing quote is refused")
+  void csvTextAfterQuote() {
+    String csv = TX_HEADER + goodRow().replace("Globex", "\"Glo\"bex");
+    assertThat(failure(() -> transactions(text("t.csv", csv))))
+        .hasMessage(
+            "t.csv line 2: has the character 'b' after a closing quote (expected a comma or the"
+                + " end of the row)");
+  }
+
+  @Test
   @DisplayName("RFC 4180: a row with more fields than the header is refused")
   void csvRowWidth() {
     String csv = TX_HEADER + goodRow().replace("\n", ",extra\n");

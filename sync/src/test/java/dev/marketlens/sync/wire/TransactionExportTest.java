@@ -171,4 +171,19 @@ class TransactionExportTest {
     assertThat(line.partner()).isNull();
     assertThat(line.paymentStatus()).isNull();
   }
+
+  @Test
+  @DisplayName("§4.1: JSON money is parsed as decimal text, never binary float")
+  void jsonMoneyIsExact() {
+    String json =
+        "[{\"transactionId\":\"AT-1\",\"transactionLineItemId\":\"1\",\"addonLicenseId\":\"4\","
+            + "\"addonKey\":\"a\",\"lastUpdated\":\"2024-01-01\",\"purchaseDetails\":{"
+            + "\"saleDate\":\"2024-01-01\",\"saleType\":\"New\",\"licenseType\":\"COMMERCIAL\","
+            + "\"hosting\":\"Server\",\"billingPeriod\":\"Annual\",\"maintenanceStartDate\":"
+            + "\"2024-01-01\",\"maintenanceEndDate\":\"2025-01-01\","
+            + "\"purchasePrice\":90071992547409.93,\"vendorAmount\":0.1}}]";
+    TransactionLine line = transactions(Exports.text("response", json)).get(0);
+    assertThat(line.purchasePrice()).isEqualTo(Money.ofCents(9_007_199_254_740_993L));
+    assertThat(line.vendorAmount()).isEqualTo(Money.ofCents(10));
+  }
 }
