@@ -170,7 +170,7 @@ final class JsonRecords {
   /** The current token's text; strings are decoded lazily, so this too can meet the end. */
   private String text() {
     try {
-      return parser.getText();
+      return parser.getString();
     } catch (JacksonException e) {
       throw translate(e);
     }
