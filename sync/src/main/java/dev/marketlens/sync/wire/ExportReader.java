@@ -1,0 +1,242 @@
+package dev.marketlens.sync.wire;
+
+import dev.marketlens.model.license.License;
+import dev.marketlens.model.transaction.TransactionLine;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+/**
+ * Reads a license or transaction export (spec §7.5, §8.5) record by record, in constant memory.
+ *
+ * <p>The format is detected from the content: a first non-whitespace byte {@code [} is JSON, a
+ * {@code {} is refused (an export is an array), anything else must be a CSV with a recognisable
+ * header. The kind is detected from the fields: transactions carry {@code transactionLineItemId}
+ * and {@code purchaseDetails} (CSV: {@code saleDate} and {@code transactionLineItemId}), licenses
+ * carry {@code maintenanceStartDate} at the top level. Unknown fields and columns are ignored.
+ *
+ * <p>Every problem is a {@link WireFormatException} naming the source, the line, the field, the
+ * value and what was expected. The reader closes the stream when closed.
+ */
+public final class ExportReader implements AutoCloseable {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private final InputStream input;
+  private final String source;
+  private final ExportFormat format;
+  private final JsonRecords json;
+  private final CsvRecords csv;
+  private ExportKind kind;
+  private Fields pending;
+  private boolean started;
+  private int leadingLines;
+
+  private ExportReader(InputStream input, String source) {
+    this.input = input;
+    this.source = source;
+    int first = firstSignificantByte(input);
+    if (first == '{') {
+      throw new WireFormatException(
+          source,
+          null,
+          "is a JSON object, not an export (expected a top-level array of records, [ … ])");
+    }
+    if (first == '[') {
+      format = ExportFormat.JSON;
+      JsonParser parser = JSON.createParser(ObjectReadContext.empty(), input);
+      json = new JsonRecords(parser, source);
+      csv = null;
+      pending = json.next(this::classify);
+      if (pending == null) {
+        kind = ExportKind.EMPTY;
+      }
+    } else {
+      format = ExportFormat.CSV;
+      json = null;
+      csv =
+          new CsvRecords(
+              new CsvTokenizer(
+                  new InputStreamReader(input, StandardCharsets.UTF_8), source, 1 + leadingLines),
+              source);
+      kind = csv.kind();
+    }
+  }
+
+  /**
+   * Opens an export and reads just enough to know its format and kind.
+   *
+   * @param source the file name, or "response" for an HTTP body; it starts every error message
+   */
+  public static ExportReader open(InputStream input, String source) {
+    BufferedInputStream buffered = new BufferedInputStream(input, 64 * 1024);
+    try {
+      return new ExportReader(buffered, source);
+    } catch (RuntimeException e) {
+      try {
+        buffered.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  public ExportFormat format() {
+    return format;
+  }
+
+  public ExportKind kind() {
+    return kind;
+  }
+
+  public String source() {
+    return source;
+  }
+
+  /** The licenses, read lazily; refused if this is a transaction export. */
+  public Stream<License> licenses() {
+    return records(ExportKind.LICENSES, WireMapping::license);
+  }
+
+  /** The transaction lines, read lazily; refused if this is a license export. */
+  public Stream<TransactionLine> transactions() {
+    return records(ExportKind.TRANSACTIONS, WireMapping::transaction);
+  }
+
+  private <T> Stream<T> records(ExportKind wanted, Function<Fields, T> mapping) {
+    if (started) {
+      throw new IllegalStateException("the records of " + source + " can be read only once");
+    }
+    started = true;
+    if (kind != wanted && kind != ExportKind.EMPTY) {
+      throw new WireFormatException(
+          source,
+          null,
+          "is a " + describe(kind) + " export (expected a " + describe(wanted) + " export)");
+    }
+    Iterator<T> iterator =
+        new Iterator<>() {
+          private Fields next = advance();
+
+          private Fields advance() {
+            if (pending != null) {
+              Fields fields = pending;
+              pending = null;
+              return fields;
+            }
+            return json != null ? json.next(ExportReader.this::classify) : csv.next();
+          }
+
+          @Override
+          public boolean hasNext() {
+            return next != null;
+          }
+
+          @Override
+          public T next() {
+            if (next == null) {
+              throw new NoSuchElementException();
+            }
+            Fields current = next;
+            T record = mapping.apply(current);
+            next = advance();
+            return record;
+          }
+        };
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(
+                iterator, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(this::close);
+  }
+
+  private void classify(JsonFields fields) {
+    ExportKind recordKind;
+    if (fields.has("transactionLineItemId") || fields.hasPrefix("purchaseDetails.")) {
+      recordKind = ExportKind.TRANSACTIONS;
+    } else if (fields.has("maintenanceStartDate")) {
+      recordKind = ExportKind.LICENSES;
+    } else {
+      throw new WireFormatException(
+          source,
+          fields.recordLocation(),
+          "is neither a license nor a transaction record (expected maintenanceStartDate, or"
+              + " transactionLineItemId and purchaseDetails)");
+    }
+    if (kind == null) {
+      kind = recordKind;
+    } else if (kind != recordKind) {
+      throw new WireFormatException(
+          source,
+          fields.recordLocation(),
+          "is a "
+              + describe(recordKind)
+              + " record in a "
+              + describe(kind)
+              + " export (an export holds one kind)");
+    }
+  }
+
+  private static String describe(ExportKind kind) {
+    return kind == ExportKind.TRANSACTIONS ? "transaction" : "license";
+  }
+
+  /** Skips a UTF-8 byte order mark and whitespace, then returns the next byte without using it. */
+  private int firstSignificantByte(InputStream input) {
+    int previous = -1;
+    try {
+      while (true) {
+        input.mark(4);
+        int b = input.read();
+        if (b == 0xEF) {
+          if (input.read() == 0xBB && input.read() == 0xBF) {
+            continue;
+          }
+          input.reset();
+          return b;
+        }
+        if (b == '\n' || b == '\r') {
+          if (!(b == '\n' && previous == '\r')) {
+            leadingLines++;
+          }
+          previous = b;
+          continue;
+        }
+        if (b == ' ' || b == '\t') {
+          previous = b;
+          continue;
+        }
+        input.reset();
+        if (b == -1) {
+          throw new WireFormatException(
+              source, null, "is empty (expected a JSON array or a CSV header row)");
+        }
+        return b;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(source + ": cannot be read", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      input.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(source + ": cannot be closed", e);
+    }
+  }
+}

@@ -1,0 +1,214 @@
+package dev.marketlens.sync.wire;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+
+/**
+ * The records of a JSON export, one at a time, with Jackson's streaming parser: only the current
+ * record is held in memory. Nested objects are flattened to dotted paths; {@code discounts[]} is
+ * kept as a list; other arrays are skipped (no model field holds them yet).
+ */
+final class JsonRecords {
+  private final JsonParser parser;
+  private final String source;
+  private boolean done;
+
+  JsonRecords(JsonParser parser, String source) {
+    this.parser = parser;
+    this.source = source;
+    JsonToken first = next();
+    if (first != JsonToken.START_ARRAY) {
+      throw new WireFormatException(
+          source,
+          where(parser.currentTokenLocation()),
+          "is not an array of export records (expected the JSON to start with [)");
+    }
+  }
+
+  /** The next record, or null after the closing bracket. */
+  JsonFields next(RecordCheck check) {
+    if (done) {
+      return null;
+    }
+    JsonToken token = next();
+    if (token == JsonToken.END_ARRAY) {
+      done = true;
+      if (next() != null) {
+        throw new WireFormatException(
+            source,
+            where(parser.currentTokenLocation()),
+            "has content after the closing ] of the export array");
+      }
+      return null;
+    }
+    if (token == null) {
+      throw truncated();
+    }
+    String location = where(parser.currentTokenLocation());
+    if (token != JsonToken.START_OBJECT) {
+      throw new WireFormatException(
+          source,
+          location,
+          null,
+          text(),
+          "is not an export record (expected a JSON object in the top-level array)",
+          null);
+    }
+    Map<String, Fields.Value> values = new HashMap<>();
+    List<Fields.RawDiscount> discounts = new ArrayList<>(0);
+    readObject("", values, discounts);
+    JsonFields fields = new JsonFields(source, location, values, discounts);
+    check.check(fields);
+    return fields;
+  }
+
+  /** Checks a record's kind as soon as it is read. */
+  interface RecordCheck {
+    void check(JsonFields fields);
+  }
+
+  private void readObject(
+      String prefix, Map<String, Fields.Value> values, List<Fields.RawDiscount> discounts) {
+    while (true) {
+      JsonToken token = next();
+      if (token == JsonToken.END_OBJECT) {
+        return;
+      }
+      if (token == null) {
+        throw truncated();
+      }
+      String path = prefix + parser.currentName();
+      token = next();
+      if (token == null) {
+        throw truncated();
+      }
+      switch (token) {
+        case START_OBJECT -> readObject(path + ".", values, discounts);
+        case START_ARRAY -> {
+          if (path.endsWith("discounts")) {
+            readDiscounts(path, discounts);
+          } else {
+            skipChildren();
+          }
+        }
+        case VALUE_NULL -> {}
+        default -> {
+          String text = text();
+          if (!text.isBlank()) {
+            values.put(
+                path,
+                new Fields.Value(text, where(parser.currentTokenLocation()), "field " + path));
+          }
+        }
+      }
+    }
+  }
+
+  private void readDiscounts(String path, List<Fields.RawDiscount> discounts) {
+    while (true) {
+      JsonToken token = next();
+      if (token == JsonToken.END_ARRAY) {
+        return;
+      }
+      if (token == null) {
+        throw truncated();
+      }
+      String location = where(parser.currentTokenLocation());
+      if (token != JsonToken.START_OBJECT) {
+        throw new WireFormatException(
+            source,
+            location,
+            "field " + path,
+            text(),
+            "is not a discount (expected an object {type, amount, code?, reason?})",
+            null);
+      }
+      Map<String, Fields.Value> discount = new HashMap<>();
+      readObject(path + "[].", discount, new ArrayList<>(0));
+      Fields.Value type = discount.get(path + "[].type");
+      Fields.Value amount = discount.get(path + "[].amount");
+      if (amount == null) {
+        throw new WireFormatException(
+            source,
+            location,
+            "field " + path + "[].amount",
+            null,
+            "is required on every discount",
+            null);
+      }
+      discounts.add(
+          new Fields.RawDiscount(
+              type == null ? null : type.text(),
+              amount,
+              discount.get(path + "[].code"),
+              discount.get(path + "[].reason")));
+    }
+  }
+
+  private WireFormatException truncated() {
+    return new WireFormatException(
+        source,
+        where(parser.currentLocation()),
+        "ends before the export is complete: an array or object is not closed (truncated?)");
+  }
+
+  private JsonToken next() {
+    try {
+      return parser.nextToken();
+    } catch (JacksonException e) {
+      throw translate(e);
+    }
+  }
+
+  /** The current token's text; strings are decoded lazily, so this too can meet the end. */
+  private String text() {
+    try {
+      return parser.getString();
+    } catch (JacksonException e) {
+      throw translate(e);
+    }
+  }
+
+  private void skipChildren() {
+    try {
+      parser.skipChildren();
+    } catch (JacksonException e) {
+      throw translate(e);
+    }
+  }
+
+  private WireFormatException translate(JacksonException e) {
+    if (e instanceof UnexpectedEndOfInputException) {
+      return new WireFormatException(
+          source,
+          where(e.getLocation()),
+          "ends before the export is complete: an array or object is not closed (truncated?)",
+          e);
+    }
+    return new WireFormatException(
+        source, where(e.getLocation()), "is not valid JSON: " + firstLine(e), e);
+  }
+
+  private static String firstLine(JacksonException e) {
+    String message = e.getOriginalMessage();
+    if (message == null) {
+      return e.getClass().getSimpleName();
+    }
+    int newline = message.indexOf('\n');
+    return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  static String where(TokenStreamLocation location) {
+    if (location == null || location.getLineNr() < 0) {
+      return null;
+    }
+    return "line " + location.getLineNr() + ":" + location.getColumnNr();
+  }
+}

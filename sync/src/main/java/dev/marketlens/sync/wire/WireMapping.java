@@ -1,0 +1,360 @@
+package dev.marketlens.sync.wire;
+
+import dev.marketlens.model.BillingPeriod;
+import dev.marketlens.model.ChangeInTier;
+import dev.marketlens.model.Contact;
+import dev.marketlens.model.CustomerDetails;
+import dev.marketlens.model.Discount;
+import dev.marketlens.model.DiscountType;
+import dev.marketlens.model.Hosting;
+import dev.marketlens.model.LicenseStatus;
+import dev.marketlens.model.LicenseType;
+import dev.marketlens.model.ModelException;
+import dev.marketlens.model.Money;
+import dev.marketlens.model.Partner;
+import dev.marketlens.model.PartnerType;
+import dev.marketlens.model.PaymentStatus;
+import dev.marketlens.model.SaleType;
+import dev.marketlens.model.Tier;
+import dev.marketlens.model.id.AddonLicenseId;
+import dev.marketlens.model.id.AppEntitlementId;
+import dev.marketlens.model.id.AppEntitlementNumber;
+import dev.marketlens.model.id.AppKey;
+import dev.marketlens.model.id.CloudId;
+import dev.marketlens.model.id.HostEntitlementId;
+import dev.marketlens.model.id.HostEntitlementNumber;
+import dev.marketlens.model.id.HostLicenseId;
+import dev.marketlens.model.id.LicenseId;
+import dev.marketlens.model.id.LicenseIds;
+import dev.marketlens.model.id.ProductId;
+import dev.marketlens.model.id.TransactionId;
+import dev.marketlens.model.id.TransactionLineItemId;
+import dev.marketlens.model.license.Attribution;
+import dev.marketlens.model.license.DataInsights;
+import dev.marketlens.model.license.License;
+import dev.marketlens.model.transaction.OriginalTransaction;
+import dev.marketlens.model.transaction.ParentProduct;
+import dev.marketlens.model.transaction.TransactionLine;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/** Export records (spec §7.3, §8.3) onto the model; every failure names where it happened. */
+final class WireMapping {
+  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+  private static final String[][] INSIGHTS = {
+    {"parentProductName", "parentProductName"},
+    {"parentProductEdition", "parentProductEdition"},
+    {"parentProductBillingCycle", "parentProductBillingCycle"},
+    {"installedOnSandbox", "installedOnSandbox"},
+    {"evaluationOpportunitySize", "evaluationOpportunitySize"},
+    {"evaluationLicense", "evaluationLicense"},
+    {"daysToConvertEval", "daysToConvertEval"},
+    {"evaluationStartDate", "evaluationStartDate"},
+    {"evaluationEndDate", "evaluationEndDate"},
+    {"evaluationSaleDate", "evaluationSaleDate"},
+  };
+  private static final String[][] ATTRIBUTION = {
+    {"attribution.channel", "channel"},
+    {"attribution.referrerDomain", "referrerDomain"},
+    {"attribution.campaignSource", "campaignSource"},
+    {"attribution.campaignMedium", "campaignMedium"},
+    {"attribution.campaignName", "campaignName"},
+    {"attribution.campaignContent", "campaignContent"},
+  };
+
+  private WireMapping() {}
+
+  static License license(Fields f) {
+    LicenseIds ids = ids(f);
+    DataInsights insights = null;
+    if (f.anyPresent(INSIGHTS) || f.anyPresent(ATTRIBUTION)) {
+      Attribution attribution =
+          f.anyPresent(ATTRIBUTION)
+              ? new Attribution(
+                  text(f, "attribution.channel", "channel"),
+                  text(f, "attribution.referrerDomain", "referrerDomain"),
+                  text(f, "attribution.campaignSource", "campaignSource"),
+                  text(f, "attribution.campaignMedium", "campaignMedium"),
+                  text(f, "attribution.campaignName", "campaignName"),
+                  text(f, "attribution.campaignContent", "campaignContent"))
+              : null;
+      insights =
+          new DataInsights(
+              text(f, "parentProductName", "parentProductName"),
+              text(f, "parentProductEdition", "parentProductEdition"),
+              text(f, "parentProductBillingCycle", "parentProductBillingCycle"),
+              text(f, "installedOnSandbox", "installedOnSandbox"),
+              text(f, "evaluationOpportunitySize", "evaluationOpportunitySize"),
+              text(f, "evaluationLicense", "evaluationLicense"),
+              text(f, "daysToConvertEval", "daysToConvertEval"),
+              insightDate(f, "evaluationStartDate"),
+              insightDate(f, "evaluationEndDate"),
+              insightDate(f, "evaluationSaleDate"),
+              attribution);
+    }
+    String c = "contactDetails.";
+    CustomerDetails customer = customer(f, c);
+    Partner partner = partner(f);
+    DataInsights finalInsights = insights;
+    return construct(
+        f,
+        () ->
+            new License(
+                ids,
+                convert(f, "addonKey", "addonKey", AppKey::of),
+                text(f, "addonName", "addonName"),
+                convert(f, "productId", "productId", ProductId::of),
+                convert(f, "hosting", "hosting", Hosting::fromWire),
+                convert(f, "licenseType", "licenseType", LicenseType::fromWire),
+                convert(f, "status", "status", LicenseStatus::fromWire),
+                tier(f, "tier", "tier"),
+                text(f, "appEdition", "appEdition"),
+                date(f, "maintenanceStartDate", "maintenanceStartDate"),
+                date(f, "maintenanceEndDate", "maintenanceEndDate"),
+                lastUpdated(f),
+                customer,
+                partner,
+                text(f, "cloudSiteHostname", "cloudSiteHostname"),
+                finalInsights));
+  }
+
+  static TransactionLine transaction(Fields f) {
+    String p = "purchaseDetails.";
+    LicenseIds ids = ids(f);
+    boolean manual = "true".equalsIgnoreCase(text(f, "isInvoiceManual", "isInvoiceManual"));
+    List<Discount> discounts = new ArrayList<>();
+    for (Fields.RawDiscount raw : f.discounts()) {
+      discounts.add(discount(f, raw));
+    }
+    OriginalTransaction original = null;
+    String originalId = p + "originalTransactionDetails.transactionId";
+    String originalDate = p + "originalTransactionDetails.saleDate";
+    if (f.value(originalId, "originalTransactionId") != null
+        || f.value(originalDate, "originalTransactionSaleDate") != null) {
+      TransactionId id = convert(f, originalId, "originalTransactionId", TransactionId::of);
+      LocalDate saleDate = date(f, originalDate, "originalTransactionSaleDate");
+      original = construct(f, () -> new OriginalTransaction(id, saleDate));
+    }
+    ParentProduct parent = null;
+    String parentName = text(f, p + "parentProductName", "parentProductName");
+    String parentEdition = text(f, p + "parentProductEdition", "parentProductEdition");
+    String oldEdition = text(f, p + "oldParentProductEdition", "oldParentProductEdition");
+    if (parentName != null || parentEdition != null || oldEdition != null) {
+      parent = new ParentProduct(parentName, parentEdition, oldEdition);
+    }
+    CustomerDetails customer = customer(f, "customerDetails.");
+    Partner partner = partner(f);
+    OriginalTransaction finalOriginal = original;
+    ParentProduct finalParent = parent;
+    return construct(
+        f,
+        () ->
+            new TransactionLine(
+                convert(f, "transactionId", "transactionId", TransactionId::of),
+                convert(
+                    f, "transactionLineItemId", "transactionLineItemId", TransactionLineItemId::of),
+                ids,
+                convert(f, "addonKey", "addonKey", AppKey::of),
+                text(f, "addonName", "addonName"),
+                convert(f, "productId", "productId", ProductId::of),
+                date(f, p + "saleDate", "saleDate"),
+                convert(f, p + "saleType", "saleType", SaleType::fromWire),
+                convert(f, p + "licenseType", "licenseType", LicenseType::fromWire),
+                convert(f, p + "hosting", "hosting", Hosting::fromWire),
+                convert(f, p + "billingPeriod", "billingPeriod", BillingPeriod::fromWire),
+                tier(f, p + "tier", "tier"),
+                f.value(p + "oldTier", "oldTier") == null
+                    ? null
+                    : tier(f, p + "oldTier", "oldTier"),
+                convert(f, p + "changeInTier", "changeInTier", ChangeInTier::fromWire),
+                money(f, p + "purchasePrice", "purchasePrice"),
+                money(f, p + "vendorAmount", "vendorAmount"),
+                discounts,
+                money(f, p + "partnerDiscountAmount", "partnerDiscountAmount"),
+                finalOriginal,
+                date(f, p + "maintenanceStartDate", "maintenanceStartDate"),
+                date(f, p + "maintenanceEndDate", "maintenanceEndDate"),
+                convert(f, "paymentStatus", "paymentStatus", PaymentStatus::fromWire),
+                customer,
+                partner,
+                finalParent,
+                lastUpdated(f),
+                manual));
+  }
+
+  private static Discount discount(Fields f, Fields.RawDiscount raw) {
+    DiscountType type;
+    Money amount;
+    if (raw.type() == null) {
+      throw new WireFormatException(
+          f.source, raw.amount().location(), "field discounts[].type", null, "is required", null);
+    }
+    Fields.Value typeValue = new Fields.Value(raw.type(), raw.amount().location(), "field type");
+    type = convert(f, typeValue, DiscountType::fromWire);
+    amount = convert(f, raw.amount(), Money::parse);
+    String code = raw.code() == null ? null : raw.code().text();
+    String reason = raw.reason() == null ? null : raw.reason().text();
+    return construct(f, raw.amount(), () -> new Discount(type, amount, code, reason));
+  }
+
+  private static LicenseIds ids(Fields f) {
+    return construct(
+        f,
+        () ->
+            new LicenseIds(
+                convert(f, "addonLicenseId", "addonLicenseId", AddonLicenseId::of),
+                convert(f, "licenseId", "licenseId", LicenseId::of),
+                convert(f, "hostLicenseId", "hostLicenseId", HostLicenseId::of),
+                convert(f, "appEntitlementId", "appEntitlementId", AppEntitlementId::of),
+                convert(
+                    f, "appEntitlementNumber", "appEntitlementNumber", AppEntitlementNumber::of),
+                convert(f, "hostEntitlementId", "hostEntitlementId", HostEntitlementId::of),
+                convert(
+                    f, "hostEntitlementNumber", "hostEntitlementNumber", HostEntitlementNumber::of),
+                convert(f, "cloudId", "cloudId", CloudId::of)));
+  }
+
+  private static CustomerDetails customer(Fields f, String prefix) {
+    return new CustomerDetails(
+        text(f, prefix + "company", "company"),
+        text(f, prefix + "country", "country"),
+        text(f, prefix + "region", "region"),
+        contact(f, prefix + "technicalContact.", "technicalContact"),
+        contact(f, prefix + "billingContact.", "billingContact"));
+  }
+
+  /** A contact; {@code "RTBF"} values are kept as read and recognised by {@link Contact}. */
+  private static Contact contact(Fields f, String jsonPrefix, String csvPrefix) {
+    return new Contact(
+        text(f, jsonPrefix + "name", csvPrefix + "Name"),
+        text(f, jsonPrefix + "email", csvPrefix + "Email"));
+  }
+
+  private static Partner partner(Fields f) {
+    String name = text(f, "partnerDetails.partnerName", "partnerName");
+    PartnerType type =
+        convert(f, "partnerDetails.partnerType", "partnerType", PartnerType::fromWire);
+    Contact contact =
+        new Contact(
+            text(f, "partnerDetails.billingContact.name", "partnerContactName"),
+            text(f, "partnerDetails.billingContact.email", "partnerContactEmail"));
+    if (name == null && type == null) {
+      if (!contact.isEmpty()) {
+        throw new WireFormatException(
+            f.source,
+            f.recordLocation(),
+            "partnerDetails",
+            null,
+            "has a partner contact but neither partnerName nor partnerType",
+            null);
+      }
+      return null;
+    }
+    return new Partner(name, type, contact);
+  }
+
+  private static String text(Fields f, String jsonPath, String csvColumn) {
+    Fields.Value value = f.value(jsonPath, csvColumn);
+    return value == null ? null : value.text();
+  }
+
+  private static Tier tier(Fields f, String jsonPath, String csvColumn) {
+    Fields.Value value = f.value(jsonPath, csvColumn);
+    return value == null ? Tier.undefined() : convert(f, value, Tier::parse);
+  }
+
+  private static Money money(Fields f, String jsonPath, String csvColumn) {
+    return convert(f, jsonPath, csvColumn, Money::parse);
+  }
+
+  private static LocalDate date(Fields f, String jsonPath, String csvColumn) {
+    Fields.Value value = f.value(jsonPath, csvColumn);
+    return value == null ? null : parseDate(f, value);
+  }
+
+  /** Insight dates read {@code "NA"} or {@code "Pending"} before data arrives (§7.4). */
+  private static LocalDate insightDate(Fields f, String name) {
+    Fields.Value value = f.value(name, name);
+    if (value == null || !Character.isDigit(value.text().charAt(0))) {
+      return null;
+    }
+    return parseDate(f, value);
+  }
+
+  private static Instant lastUpdated(Fields f) {
+    LocalDate date = date(f, "lastUpdated", "lastUpdated");
+    return date == null ? null : date.atStartOfDay(ZoneOffset.UTC).toInstant();
+  }
+
+  private static LocalDate parseDate(Fields f, Fields.Value value) {
+    String text = value.text();
+    if (DATE.matcher(text).matches()) {
+      try {
+        return LocalDate.parse(text);
+      } catch (DateTimeParseException e) {
+        throw new WireFormatException(
+            f.source,
+            value.location(),
+            value.field(),
+            text,
+            "is not a calendar date (expected YYYY-MM-DD)",
+            e);
+      }
+    }
+    throw new WireFormatException(
+        f.source,
+        value.location(),
+        value.field(),
+        text,
+        "is not a date (expected YYYY-MM-DD)",
+        null);
+  }
+
+  private static <T> T convert(
+      Fields f, String jsonPath, String csvColumn, Function<String, T> parse) {
+    Fields.Value value = f.value(jsonPath, csvColumn);
+    return value == null ? null : convert(f, value, parse);
+  }
+
+  private static <T> T convert(Fields f, Fields.Value value, Function<String, T> parse) {
+    try {
+      return parse.apply(value.text());
+    } catch (ModelException e) {
+      throw new WireFormatException(
+          f.source, value.location(), value.field(), value.text(), expected(e), e);
+    }
+  }
+
+  /** Builds a model object; an invariant it breaks is reported at the record's location. */
+  private static <T> T construct(Fields f, Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (ModelException e) {
+      throw new WireFormatException(f.source, f.recordLocation(), e.getMessage(), e);
+    }
+  }
+
+  private static <T> T construct(Fields f, Fields.Value at, Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (ModelException e) {
+      throw new WireFormatException(f.source, at.location(), at.field(), at.text(), expected(e), e);
+    }
+  }
+
+  /** The model's message without its leading {@code field: "value"}, to avoid saying it twice. */
+  private static String expected(ModelException e) {
+    String prefix = e.field() + ": " + (e.value() == null ? "null" : "\"" + e.value() + "\"") + " ";
+    String message = e.getMessage();
+    String rest = message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    int colon = rest.indexOf(": expected ");
+    return colon < 0 ? rest : rest.substring(0, colon) + " (" + rest.substring(colon + 2) + ")";
+  }
+}
