@@ -84,9 +84,23 @@ public record License(
     return Optional.ofNullable(insights);
   }
 
+  /** The id a person would search for: SEN, entitlement number, then the other ids. */
   private static String label(LicenseIds ids) {
-    return ids.licenseId() != null
-        ? ids.licenseId().value()
-        : ids.appEntitlementNumber() != null ? ids.appEntitlementNumber().value() : ids.toString();
+    Object[] candidates = {
+      ids.licenseId(),
+      ids.appEntitlementNumber(),
+      ids.addonLicenseId(),
+      ids.appEntitlementId(),
+      ids.hostLicenseId(),
+      ids.hostEntitlementNumber(),
+      ids.hostEntitlementId(),
+      ids.cloudId()
+    };
+    for (Object id : candidates) {
+      if (id != null) {
+        return id.toString();
+      }
+    }
+    return ids.toString();
   }
 }

@@ -32,8 +32,12 @@ class LicenseTest {
   private static final Instant UPDATED = Instant.parse("2025-03-01T00:00:00Z");
 
   private static License dataCenter(LocalDate start, LocalDate end) {
+    return dataCenter(SERVER_IDS, start, end);
+  }
+
+  private static License dataCenter(LicenseIds ids, LocalDate start, LocalDate end) {
     return new License(
-        SERVER_IDS,
+        ids,
         APP,
         "Timesheets",
         null,
@@ -135,6 +139,19 @@ class LicenseTest {
         .hasMessageContaining("2024-12-31")
         .hasMessageContaining("2025-01-01")
         .hasMessageContaining("SEN-12345");
+  }
+
+  @Test
+  @DisplayName(
+      "invariant: without a SEN the message names the license by the id it has (addonLicenseId)")
+  void maintenanceEndNamesTheIdThereIs() {
+    LicenseIds addonOnly =
+        new LicenseIds(AddonLicenseId.of("777"), null, null, null, null, null, null, null);
+    assertThatThrownBy(
+            () -> dataCenter(addonOnly, LocalDate.of(2025, 1, 1), LocalDate.of(2024, 12, 31)))
+        .isInstanceOf(ModelException.class)
+        .hasMessageContaining("of license 777")
+        .hasMessageNotContaining("LicenseIds[");
   }
 
   @Test
