@@ -147,20 +147,7 @@ final class EmulatorCommand implements Callable<Integer> {
                 + market.vendors().stream().map(Vendor::vendorId).toList());
       }
     }
-    settings =
-        new EmulatorSettings(
-            settings.world(),
-            settings.bindAddress(),
-            settings.port(),
-            accounts,
-            settings.adminToken(),
-            settings.quirks(),
-            settings.faults(),
-            settings.rateLimitPerMinute(),
-            settings.reportingLag(),
-            settings.tick(),
-            settings.exportQueued(),
-            settings.exportInProgress());
+    settings = settings.withUsers(accounts);
     try (ReportingServer server = ReportingServer.start(settings, market)) {
       String host = bind.equals("0.0.0.0") ? "localhost" : bind;
       String base = server.baseUrl(host);

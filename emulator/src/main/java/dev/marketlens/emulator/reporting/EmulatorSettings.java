@@ -79,6 +79,22 @@ public record EmulatorSettings(
         Duration.ofMillis(1500));
   }
 
+  public EmulatorSettings withUsers(List<ApiUser> users) {
+    return new EmulatorSettings(
+        world,
+        bindAddress,
+        port,
+        users,
+        adminToken,
+        quirks,
+        faults,
+        rateLimitPerMinute,
+        reportingLag,
+        tick,
+        exportQueued,
+        exportInProgress);
+  }
+
   public EmulatorSettings withExportTiming(Duration queued, Duration inProgress) {
     return new EmulatorSettings(
         world,

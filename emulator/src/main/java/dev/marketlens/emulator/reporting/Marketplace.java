@@ -48,10 +48,6 @@ public final class Marketplace {
             .collect(Collectors.toMap(Vendor::developerId, Function.identity()));
   }
 
-  public WorldSpec spec() {
-    return spec;
-  }
-
   /** The last day that has happened. */
   public LocalDate today() {
     return today;
