@@ -119,6 +119,32 @@ public final class Database implements AutoCloseable {
     return dataSource;
   }
 
+  /** Work done on one connection inside a transaction. */
+  @FunctionalInterface
+  public interface Work<R> {
+    R run(Connection connection) throws SQLException;
+  }
+
+  /**
+   * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws, so
+   * nothing is half-written. SQL failures become a {@link StoreException} saying what failed.
+   */
+  public <R> R inTransaction(String what, Work<R> work) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        R result = work.run(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot " + what + ": " + e.getMessage(), e);
+    }
+  }
+
   /**
    * The JDBC URL the pool connects with (for the embedded server it includes its port). It may
    * carry a password: for messages and logs use {@link #redacted(String)}.

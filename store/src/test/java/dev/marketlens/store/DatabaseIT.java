@@ -131,7 +131,7 @@ class DatabaseIT {
                 update(
                     "INSERT INTO transaction_lines (vendor_account_id, transaction_line_item_id,"
                         + " transaction_id, addon_key, sale_date, purchase_price_cents,"
-                        + " vendor_amount_cents, maintenance_start_date, maintenance_end_date, raw)"
+                        + " vendor_amount_cents, maintenance_start_date, maintenance_end_date, record)"
                         + " VALUES (?, 'L-X', 'AT-X', 'com.acme.app', DATE '2024-01-01', 0, 0,"
                         + " DATE '2024-02-01', DATE '2024-01-01', '{}')",
                     account))
@@ -159,7 +159,7 @@ class DatabaseIT {
           copy.copyIn(
               "COPY transaction_lines (vendor_account_id, transaction_line_item_id,"
                   + " transaction_id, addon_key, sale_date, purchase_price_cents,"
-                  + " vendor_amount_cents, raw) FROM STDIN (FORMAT csv)",
+                  + " vendor_amount_cents, record) FROM STDIN (FORMAT csv)",
               new StringReader(csv.toString()));
       assertThat(rows).isEqualTo(1000);
     }
@@ -176,7 +176,7 @@ class DatabaseIT {
     long license =
         queryLong(
             "INSERT INTO licenses (vendor_account_id, addon_key, addon_license_id, license_id,"
-                + " hosting, raw) VALUES ("
+                + " hosting, record) VALUES ("
                 + account
                 + ", 'com.acme.app', '42', 'SEN-42', 'Server', '{}') RETURNING license_key");
     update(
@@ -211,7 +211,7 @@ class DatabaseIT {
             () ->
                 update(
                     "INSERT INTO licenses (vendor_account_id, addon_key, app_entitlement_number,"
-                        + " raw) VALUES (?, 'com.acme.app', 'E-ABC-123', '{}')",
+                        + " record) VALUES (?, 'com.acme.app', 'E-ABC-123', '{}')",
                     account))
         .isInstanceOf(SQLException.class)
         .hasMessageContaining("licenses_app_entitlement_number");
@@ -274,7 +274,7 @@ class DatabaseIT {
             connection.prepareStatement(
                 "INSERT INTO transaction_lines (vendor_account_id, transaction_line_item_id,"
                     + " transaction_id, addon_key, sale_date, purchase_price_cents,"
-                    + " vendor_amount_cents, raw)"
+                    + " vendor_amount_cents, record)"
                     + " VALUES (?, ?, ?, 'com.acme.app', DATE '2024-02-29', ?, ?, '{}')")) {
       insert.setLong(1, account);
       insert.setString(2, lineItemId);

@@ -1,0 +1,396 @@
+package dev.marketlens.store;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * Writes records into a current-state table and its versions table in the caller's transaction: new
+ * records are copied in as version 1; a record whose fields differ from the stored one replaces it
+ * and adds a version with the field diff, the previous version keeping the record it had; an equal
+ * record only moves {@code last_seen}. A change without a new {@code lastUpdated} is drift. A
+ * redaction (a contact that now reads {@code RTBF}) is carried into every stored version.
+ *
+ * @param <T> the model type of the records
+ */
+final class Versioned<T> {
+
+  /** A typed column and how to read it from a record. */
+  record Column<T>(String name, Function<T, Object> value) {}
+
+  /** A record to write, under its key in the table. */
+  record Pending<T>(Object key, String label, T value, String json, LocalDate lastUpdated) {}
+
+  private record Stored(int version, LocalDate lastUpdated, String json) {}
+
+  private final String table;
+  private final String versions;
+  private final String keyColumn;
+  private final String keyType;
+  private final boolean versionsHaveAccount;
+  private final List<Column<T>> columns;
+  private final List<String> currentColumns;
+  private final List<String> versionColumns;
+
+  Versioned(
+      String table,
+      String versions,
+      String keyColumn,
+      String keyType,
+      boolean versionsHaveAccount,
+      List<Column<T>> columns) {
+    this.table = table;
+    this.versions = versions;
+    this.keyColumn = keyColumn;
+    this.keyType = keyType;
+    this.versionsHaveAccount = versionsHaveAccount;
+    this.columns = List.copyOf(columns);
+    List<String> current = new ArrayList<>(List.of("vendor_account_id", keyColumn));
+    columns.forEach(column -> current.add(column.name()));
+    current.addAll(List.of("version", "record", "first_seen", "last_seen"));
+    this.currentColumns = List.copyOf(current);
+    List<String> version = new ArrayList<>();
+    if (versionsHaveAccount) {
+      version.add("vendor_account_id");
+    }
+    version.addAll(
+        List.of(keyColumn, "version", "seen_at", "last_updated", "changed", "sync_run_id"));
+    this.versionColumns = List.copyOf(version);
+  }
+
+  WriteResult write(
+      Connection connection, long account, List<Pending<T>> batch, Long syncRun, Instant seenAt)
+      throws SQLException {
+    if (batch.isEmpty()) {
+      return WriteResult.NONE;
+    }
+    if (connection.getAutoCommit()) {
+      throw new IllegalStateException("records are written inside a transaction");
+    }
+    Map<Object, Pending<T>> byKey = new LinkedHashMap<>();
+    for (Pending<T> pending : batch) {
+      byKey.put(pending.key(), pending);
+    }
+    Map<Object, Stored> stored = load(connection, account, byKey.keySet());
+
+    CopyRows created = new CopyRows();
+    CopyRows changed = new CopyRows();
+    CopyRows newVersions = new CopyRows();
+    List<Object> unchanged = new ArrayList<>();
+    List<Object[]> superseded = new ArrayList<>();
+    Map<Object, Set<String>> redactions = new LinkedHashMap<>();
+    List<WriteResult.Drift> drifts = new ArrayList<>();
+    for (Pending<T> pending : byKey.values()) {
+      Stored before = stored.get(pending.key());
+      if (before == null) {
+        row(created, account, pending, 1, seenAt);
+        versionRow(newVersions, account, pending, 1, seenAt, "{}", syncRun);
+        continue;
+      }
+      var oldFields = RecordJson.flatten(before.json());
+      var newFields = RecordJson.flatten(pending.json());
+      String diff = RecordJson.diff(oldFields, newFields);
+      if (diff == null) {
+        unchanged.add(pending.key());
+        continue;
+      }
+      int version = before.version() + 1;
+      row(changed, account, pending, version, seenAt);
+      versionRow(newVersions, account, pending, version, seenAt, diff, syncRun);
+      superseded.add(new Object[] {pending.key(), before.version(), before.json()});
+      if (before.lastUpdated() != null && before.lastUpdated().equals(pending.lastUpdated())) {
+        drifts.add(new WriteResult.Drift(pending.label(), changedFields(oldFields, newFields)));
+      }
+      Set<String> redacted = RecordJson.redactedPaths(newFields);
+      redacted.removeAll(RecordJson.redactedPaths(oldFields));
+      if (!redacted.isEmpty()) {
+        redactions.put(pending.key(), redacted);
+      }
+    }
+
+    created.copyInto(connection, table, currentColumns);
+    updateChanged(connection, changed);
+    keepSupersededRecords(connection, account, superseded);
+    newVersions.copyInto(connection, versions, versionColumns);
+    touch(connection, account, unchanged, seenAt);
+    for (var redaction : redactions.entrySet()) {
+      redactVersions(connection, account, redaction.getKey(), redaction.getValue());
+    }
+    return new WriteResult(
+        created.rows(), changed.rows(), unchanged.size(), redactions.size(), drifts);
+  }
+
+  private static List<String> changedFields(
+      Map<String, RecordJson.Scalar> before, Map<String, RecordJson.Scalar> after) {
+    Set<String> paths = new TreeSet<>(before.keySet());
+    paths.addAll(after.keySet());
+    List<String> changed = new ArrayList<>();
+    for (String path : paths) {
+      if (!java.util.Objects.equals(before.get(path), after.get(path))) {
+        changed.add(path);
+      }
+    }
+    return changed;
+  }
+
+  private Map<Object, Stored> load(Connection connection, long account, Set<Object> keys)
+      throws SQLException {
+    Map<Object, Stored> stored = new HashMap<>();
+    String sql =
+        "SELECT "
+            + keyColumn
+            + ", version, last_updated, record::text FROM "
+            + table
+            + " WHERE vendor_account_id = ? AND "
+            + keyColumn
+            + " = ANY(?)";
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setLong(1, account);
+      select.setArray(2, keyArray(connection, keys));
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          stored.put(
+              rows.getObject(1),
+              new Stored(rows.getInt(2), rows.getObject(3, LocalDate.class), rows.getString(4)));
+        }
+      }
+    }
+    return stored;
+  }
+
+  private Array keyArray(Connection connection, Iterable<Object> keys) throws SQLException {
+    List<Object> list = new ArrayList<>();
+    keys.forEach(list::add);
+    return connection.createArrayOf(keyType, list.toArray());
+  }
+
+  private void row(CopyRows rows, long account, Pending<T> pending, int version, Instant seenAt) {
+    rows.add(account).add(pending.key());
+    for (Column<T> column : columns) {
+      rows.add(column.value().apply(pending.value()));
+    }
+    rows.add(version).add(pending.json()).add(seenAt).add(seenAt).endRow();
+  }
+
+  private void versionRow(
+      CopyRows rows,
+      long account,
+      Pending<T> pending,
+      int version,
+      Instant seenAt,
+      String changed,
+      Long syncRun) {
+    if (versionsHaveAccount) {
+      rows.add(account);
+    }
+    rows.add(pending.key())
+        .add(version)
+        .add(seenAt)
+        .add(pending.lastUpdated())
+        .add(changed)
+        .add(syncRun)
+        .endRow();
+  }
+
+  private void updateChanged(Connection connection, CopyRows changed) throws SQLException {
+    if (changed.rows() == 0) {
+      return;
+    }
+    String staging = "staging_" + table;
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(
+          "CREATE TEMP TABLE IF NOT EXISTS "
+              + staging
+              + " (LIKE "
+              + table
+              + ") ON COMMIT DELETE ROWS");
+      statement.execute("TRUNCATE " + staging);
+    }
+    changed.copyInto(connection, staging, currentColumns);
+    List<String> updated =
+        currentColumns.stream()
+            .filter(c -> !c.equals("vendor_account_id") && !c.equals(keyColumn))
+            .filter(c -> !c.equals("first_seen"))
+            .toList();
+    String sql =
+        "UPDATE "
+            + table
+            + " t SET ("
+            + String.join(", ", updated)
+            + ") = ("
+            + String.join(", ", updated.stream().map(c -> "s." + c).toList())
+            + ") FROM "
+            + staging
+            + " s WHERE t.vendor_account_id = s.vendor_account_id AND t."
+            + keyColumn
+            + " = s."
+            + keyColumn;
+    try (Statement statement = connection.createStatement()) {
+      statement.executeUpdate(sql);
+    }
+  }
+
+  /** The version a change supersedes keeps the record it had; the current one lives in table. */
+  private void keepSupersededRecords(Connection connection, long account, List<Object[]> superseded)
+      throws SQLException {
+    if (superseded.isEmpty()) {
+      return;
+    }
+    String sql =
+        "UPDATE "
+            + versions
+            + " SET record = ?::jsonb WHERE "
+            + keyColumn
+            + " = ? AND version = ?"
+            + (versionsHaveAccount ? " AND vendor_account_id = ?" : "");
+    try (PreparedStatement update = connection.prepareStatement(sql)) {
+      for (Object[] row : superseded) {
+        update.setString(1, (String) row[2]);
+        update.setObject(2, row[0]);
+        update.setInt(3, (Integer) row[1]);
+        if (versionsHaveAccount) {
+          update.setLong(4, account);
+        }
+        update.addBatch();
+      }
+      update.executeBatch();
+    }
+  }
+
+  private void touch(Connection connection, long account, List<Object> keys, Instant seenAt)
+      throws SQLException {
+    if (keys.isEmpty()) {
+      return;
+    }
+    String sql =
+        "UPDATE "
+            + table
+            + " SET last_seen = ? WHERE vendor_account_id = ? AND "
+            + keyColumn
+            + " = ANY(?)";
+    try (PreparedStatement update = connection.prepareStatement(sql)) {
+      update.setObject(1, java.sql.Timestamp.from(seenAt));
+      update.setLong(2, account);
+      update.setArray(3, keyArray(connection, keys));
+      update.executeUpdate();
+    }
+  }
+
+  private void redactVersions(Connection connection, long account, Object key, Set<String> paths)
+      throws SQLException {
+    String where =
+        " WHERE " + keyColumn + " = ?" + (versionsHaveAccount ? " AND vendor_account_id = ?" : "");
+    List<Object[]> rewritten = new ArrayList<>();
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT version, record::text, changed::text FROM " + versions + where)) {
+      select.setObject(1, key);
+      if (versionsHaveAccount) {
+        select.setLong(2, account);
+      }
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          String record = rows.getString(2);
+          rewritten.add(
+              new Object[] {
+                rows.getInt(1),
+                record == null ? null : RecordJson.redact(record, paths),
+                RecordJson.redact(rows.getString(3), paths)
+              });
+        }
+      }
+    }
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "UPDATE "
+                + versions
+                + " SET record = ?::jsonb, changed = ?::jsonb"
+                + where
+                + " AND version = ?")) {
+      for (Object[] row : rewritten) {
+        update.setString(1, (String) row[1]);
+        update.setString(2, (String) row[2]);
+        update.setObject(3, key);
+        int next = 4;
+        if (versionsHaveAccount) {
+          update.setLong(next++, account);
+        }
+        update.setInt(next, (Integer) row[0]);
+        update.addBatch();
+      }
+      update.executeBatch();
+    }
+  }
+
+  /**
+   * Each stored record of an account, in key order, as JSON; read with a cursor, so the caller's
+   * connection must be in a transaction.
+   */
+  void forEachRecord(Connection connection, long account, RecordVisitor visitor)
+      throws SQLException {
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT record::text FROM "
+                + table
+                + " WHERE vendor_account_id = ? ORDER BY "
+                + keyColumn)) {
+      select.setFetchSize(2_000);
+      select.setLong(1, account);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          visitor.visit(rows.getString(1));
+        }
+      }
+    }
+  }
+
+  /** Every version of one record, oldest first, each with the record as it was. */
+  List<RecordVersion> history(Connection connection, long account, Object key) throws SQLException {
+    String sql =
+        "SELECT v.version, v.seen_at, v.last_updated, v.changed::text,"
+            + " coalesce(v.record, t.record)::text, v.sync_run_id FROM "
+            + versions
+            + " v JOIN "
+            + table
+            + " t ON t."
+            + keyColumn
+            + " = v."
+            + keyColumn
+            + (versionsHaveAccount ? " AND t.vendor_account_id = v.vendor_account_id" : "")
+            + " WHERE t.vendor_account_id = ? AND t."
+            + keyColumn
+            + " = ? ORDER BY v.version";
+    List<RecordVersion> history = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setLong(1, account);
+      select.setObject(2, key);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          long run = rows.getLong(6);
+          history.add(
+              new RecordVersion(
+                  rows.getInt(1),
+                  rows.getObject(2, java.time.OffsetDateTime.class).toInstant(),
+                  rows.getObject(3, LocalDate.class),
+                  rows.getString(4),
+                  rows.getString(5),
+                  rows.wasNull() ? null : run));
+        }
+      }
+    }
+    return history;
+  }
+}
