@@ -14,11 +14,10 @@ CREATE TABLE vendor_accounts (
     token_encrypted  bytea,
     token_nonce      bytea,
     created_at       timestamptz NOT NULL DEFAULT now(),
-    CHECK (vendor_id IS NOT NULL OR developer_id IS NOT NULL),
     CHECK ((token_encrypted IS NULL) = (token_nonce IS NULL))
 );
 COMMENT ON TABLE vendor_accounts IS
-    'A Marketplace partner account we read from: its API version, vendor or developer id, base URL and credentials (token encrypted, never stored in clear).';
+    'A Marketplace partner account we read from: its API version, vendor or developer id, base URL and credentials (token encrypted, never stored in clear). An account fed only by imported files needs neither id.';
 COMMENT ON COLUMN vendor_accounts.token_encrypted IS 'The API token, encrypted; decrypted only in memory with token_nonce.';
 
 CREATE TABLE apps (
@@ -245,6 +244,24 @@ CREATE TABLE import_batches (
 );
 COMMENT ON TABLE import_batches IS
     'Each export file imported by hand, by content hash so the same file is not imported twice into one account.';
+
+CREATE TABLE remittance_lines (
+    import_batch_id   bigint      NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,
+    line_number       integer     NOT NULL CHECK (line_number >= 1),
+    vendor_account_id bigint      NOT NULL REFERENCES vendor_accounts (id) ON DELETE CASCADE,
+    sale_date         date        NOT NULL,
+    order_id          text        NOT NULL,
+    license_id        text,
+    customer_name     text,
+    app_name          text,
+    sale_price_cents  bigint      NOT NULL,
+    net_revenue_cents bigint      NOT NULL,
+    reference         text,
+    PRIMARY KEY (import_batch_id, line_number)
+);
+CREATE INDEX remittance_lines_order ON remittance_lines (vendor_account_id, order_id);
+COMMENT ON TABLE remittance_lines IS
+    'The lines of each imported monthly remittance report (Sale Date, Order ID, License ID, Customer Name, App Name, Sale Price, Net Revenue, Reference #), amounts in cents, as the file has them.';
 
 -- Views for BI tools (Metabase, Grafana): one row per transaction line and per license,
 -- with the names a person would write in a report. Money in dollars as numeric, exact.

@@ -68,10 +68,6 @@ public final class VendorAccounts {
         return read(rows);
       }
     } catch (SQLException e) {
-      if ("23514".equals(e.getSQLState())) {
-        throw new StoreException(
-            "account " + account.name() + " needs a vendor id (v2) or a developer id (v3)");
-      }
       throw new StoreException("cannot save account " + account.name() + ": " + e.getMessage(), e);
     }
   }

@@ -86,7 +86,8 @@ class DatabaseIT {
             "transaction_line_versions",
             "sync_runs",
             "sync_checkpoints",
-            "import_batches");
+            "import_batches",
+            "remittance_lines");
     assertThat(
             names("SELECT table_name FROM information_schema.views WHERE table_schema = 'public'"))
         .containsExactlyInAnyOrder("bi_transaction_lines", "bi_licenses");
