@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       GenerateCommand.class,
       EmulatorCommand.class,
+      AccountsCommand.class,
+      HistoryCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
