@@ -1,5 +1,6 @@
-package dev.marketlens.sync.wire;
+package dev.marketlens.sync.internal;
 
+import dev.marketlens.sync.wire.WireFormatException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -11,26 +12,29 @@ import java.util.List;
  * inside quoted fields, quoted fields may span lines; rows end with CRLF, LF or CR. Counts physical
  * lines so that errors point at the line a row starts on.
  */
-final class CsvTokenizer {
+public final class CsvTokenizer {
   private final Reader reader;
   private final String source;
   private int line;
   private int rowLine;
   private int pushedBack = -2;
 
-  CsvTokenizer(Reader reader, String source, int firstLine) {
+  /**
+   * @param firstLine the number of the line the reader starts on
+   */
+  public CsvTokenizer(Reader reader, String source, int firstLine) {
     this.reader = reader;
     this.source = source;
     this.line = firstLine;
   }
 
   /** The physical line the last row returned starts on. */
-  int rowLine() {
+  public int rowLine() {
     return rowLine;
   }
 
   /** The next row, or null at the end; blank lines are skipped. */
-  List<String> next() {
+  public List<String> next() {
     int c = read();
     while (c == '\r' || c == '\n') {
       newline(c);

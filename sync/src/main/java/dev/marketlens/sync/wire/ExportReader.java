@@ -2,12 +2,12 @@ package dev.marketlens.sync.wire;
 
 import dev.marketlens.model.license.License;
 import dev.marketlens.model.transaction.TransactionLine;
+import dev.marketlens.sync.internal.CsvTokenizer;
+import dev.marketlens.sync.internal.StrictUtf8Reader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -24,7 +24,8 @@ import tools.jackson.core.json.JsonFactory;
  *
  * <p>The format is detected from the content: a first non-whitespace byte {@code [} is JSON, a
  * {@code {} is refused (an export is an array), anything else must be a CSV with a recognisable
- * header. The kind is detected from the fields: transactions carry {@code transactionLineItemId}
+ * header. The bytes must be UTF-8 (a UTF-8 byte order mark is skipped; UTF-16 and UTF-32 are
+ * refused), decoded strictly: a malformed byte is an error naming its line, never replaced. The kind is detected from the fields: transactions carry {@code transactionLineItemId}
  * and {@code purchaseDetails} (CSV: {@code saleDate} and {@code transactionLineItemId}), licenses
  * carry {@code maintenanceStartDate} at the top level. Unknown fields and columns are ignored.
  *
@@ -56,7 +57,9 @@ public final class ExportReader implements AutoCloseable {
     }
     if (first == '[') {
       format = ExportFormat.JSON;
-      JsonParser parser = JSON.createParser(ObjectReadContext.empty(), input);
+      JsonParser parser =
+          JSON.createParser(
+              ObjectReadContext.empty(), new StrictUtf8Reader(input, source, 1 + leadingLines));
       json = new JsonRecords(parser, source);
       csv = null;
       pending = json.next(this::classify);
@@ -69,7 +72,7 @@ public final class ExportReader implements AutoCloseable {
       csv =
           new CsvRecords(
               new CsvTokenizer(
-                  new InputStreamReader(input, StandardCharsets.UTF_8), source, 1 + leadingLines),
+                  new StrictUtf8Reader(input, source, 1 + leadingLines), source, 1 + leadingLines),
               source);
       kind = csv.kind();
     }
@@ -194,20 +197,21 @@ public final class ExportReader implements AutoCloseable {
     return kind == ExportKind.TRANSACTIONS ? "transaction" : "license";
   }
 
-  /** Skips a UTF-8 byte order mark and whitespace, then returns the next byte without using it. */
+  /**
+   * Refuses a UTF-16 or UTF-32 byte order mark, skips a UTF-8 one and leading whitespace, then
+   * returns the next byte without using it.
+   */
   private int firstSignificantByte(InputStream input) {
     int previous = -1;
     try {
+      input.mark(4);
+      byte[] head = new byte[4];
+      int length = input.readNBytes(head, 0, 4);
+      input.reset();
+      input.skipNBytes(StrictUtf8Reader.checkByteOrderMark(head, length, source));
       while (true) {
-        input.mark(4);
+        input.mark(1);
         int b = input.read();
-        if (b == 0xEF) {
-          if (input.read() == 0xBB && input.read() == 0xBF) {
-            continue;
-          }
-          input.reset();
-          return b;
-        }
         if (b == '\n' || b == '\r') {
           if (!(b == '\n' && previous == '\r')) {
             leadingLines++;
