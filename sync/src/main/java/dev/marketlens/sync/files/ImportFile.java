@@ -81,7 +81,7 @@ public final class ImportFile {
       byte[] head = new byte[4];
       int length = input.readNBytes(head, 0, 4);
       input.reset();
-      input.skipNBytes(StrictUtf8Reader.checkByteOrderMark(head, length, source));
+      input.skipNBytes(StrictUtf8Reader.checkStart(head, length, source));
       List<String> header =
           new CsvTokenizer(new StrictUtf8Reader(input, source, 1), source, 1).next();
       if (header == null) {

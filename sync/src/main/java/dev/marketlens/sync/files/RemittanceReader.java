@@ -76,7 +76,7 @@ public final class RemittanceReader implements AutoCloseable {
       byte[] head = new byte[4];
       int length = input.readNBytes(head, 0, 4);
       input.reset();
-      skip = StrictUtf8Reader.checkByteOrderMark(head, length, source);
+      skip = StrictUtf8Reader.checkStart(head, length, source);
       input.skipNBytes(skip);
     } catch (IOException e) {
       throw new UncheckedIOException(source + ": cannot be read", e);

@@ -137,10 +137,11 @@ public final class StrictUtf8Reader extends Reader {
   }
 
   /**
-   * Refuses a UTF-16 or UTF-32 byte order mark at the start of {@code head}; returns how many bytes
-   * of it form a UTF-8 byte order mark (0 or 3), to be skipped.
+   * Checks the first bytes of a file: refuses a UTF-16 or UTF-32 byte order mark and the signatures
+   * of spreadsheet workbooks (ZIP, as in .xlsx; OLE2, as in .xls); returns how many of them form a
+   * UTF-8 byte order mark (0 or 3), to be skipped.
    */
-  public static int checkByteOrderMark(byte[] head, int length, String source) {
+  public static int checkStart(byte[] head, int length, String source) {
     int b0 = length > 0 ? head[0] & 0xFF : -1;
     int b1 = length > 1 ? head[1] & 0xFF : -1;
     int b2 = length > 2 ? head[2] & 0xFF : -1;
@@ -154,6 +155,20 @@ public final class StrictUtf8Reader extends Reader {
       encoding = "UTF-16 (big-endian)";
     } else if (b0 == 0xFF && b1 == 0xFE) {
       encoding = "UTF-16 (little-endian)";
+    }
+    if (b0 == 'P' && b1 == 'K' && b2 == 0x03 && b3 == 0x04) {
+      throw new WireFormatException(
+          source,
+          null,
+          "is a ZIP archive (an Excel .xlsx workbook?), not a CSV or JSON file: export or save it"
+              + " as CSV (UTF-8)");
+    }
+    if (b0 == 0xD0 && b1 == 0xCF && b2 == 0x11 && b3 == 0xE0) {
+      throw new WireFormatException(
+          source,
+          null,
+          "is an OLE2 document (an Excel .xls workbook?), not a CSV or JSON file: export or save it"
+              + " as CSV (UTF-8)");
     }
     if (encoding != null) {
       throw new WireFormatException(

@@ -208,7 +208,7 @@ public final class ExportReader implements AutoCloseable {
       byte[] head = new byte[4];
       int length = input.readNBytes(head, 0, 4);
       input.reset();
-      input.skipNBytes(StrictUtf8Reader.checkByteOrderMark(head, length, source));
+      input.skipNBytes(StrictUtf8Reader.checkStart(head, length, source));
       while (true) {
         input.mark(1);
         int b = input.read();

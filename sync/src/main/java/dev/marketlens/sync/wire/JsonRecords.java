@@ -185,7 +185,8 @@ final class JsonRecords {
   }
 
   private WireFormatException translate(JacksonException e) {
-    if (e instanceof UnexpectedEndOfInputException) {
+    if (e instanceof UnexpectedEndOfInputException
+        || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
       return new WireFormatException(
           source,
           where(e.getLocation()),
