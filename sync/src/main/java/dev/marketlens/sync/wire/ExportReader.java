@@ -1,5 +1,6 @@
 package dev.marketlens.sync.wire;
 
+import dev.marketlens.model.ModelException;
 import dev.marketlens.model.license.License;
 import dev.marketlens.model.transaction.TransactionLine;
 import dev.marketlens.sync.internal.CsvTokenizer;
@@ -154,7 +155,12 @@ public final class ExportReader implements AutoCloseable {
               throw new NoSuchElementException();
             }
             Fields current = next;
-            T record = mapping.apply(current);
+            T record;
+            try {
+              record = mapping.apply(current);
+            } catch (WireFormatException e) {
+              throw json == null ? e : wrongType(e);
+            }
             next = advance();
             return record;
           }
@@ -164,6 +170,23 @@ public final class ExportReader implements AutoCloseable {
                 iterator, Spliterator.ORDERED | Spliterator.NONNULL),
             false)
         .onClose(this::close);
+  }
+
+  /**
+   * A required field reported absent may have been sent as an object or an array, which the
+   * flattening set aside; says so instead.
+   */
+  private WireFormatException wrongType(WireFormatException absent) {
+    if (absent.getCause() instanceof ModelException model
+        && model.value() == null
+        && model.field() != null) {
+      String field = model.field().split(" ", 2)[0];
+      WireFormatException wrongType = json.wrongType(field, absent);
+      if (wrongType != null) {
+        return wrongType;
+      }
+    }
+    return absent;
   }
 
   private void classify(JsonFields fields) {

@@ -19,6 +19,7 @@ final class JsonRecords {
   private final JsonParser parser;
   private final String source;
   private boolean done;
+  private final Map<String, String> containers = new HashMap<>();
 
   JsonRecords(JsonParser parser, String source) {
     this.parser = parser;
@@ -61,12 +62,34 @@ final class JsonRecords {
           "is not an export record (expected a JSON object in the top-level array)",
           null);
     }
+    containers.clear();
     Map<String, Fields.Value> values = new HashMap<>();
     List<Fields.RawDiscount> discounts = new ArrayList<>(0);
     readObject("", values, discounts);
     JsonFields fields = new JsonFields(source, location, values, discounts);
     check.check(fields);
     return fields;
+  }
+
+  /**
+   * When a field of the last record read is required but absent, the object or array that stood in
+   * its place, if any: a value of the wrong JSON type. Null when there was none.
+   */
+  WireFormatException wrongType(String field, WireFormatException absent) {
+    for (Map.Entry<String, String> container : containers.entrySet()) {
+      String path = container.getKey();
+      if (path.equals(field) || path.endsWith("." + field)) {
+        String[] what = container.getValue().split("@", 2);
+        return new WireFormatException(
+            source,
+            what[1],
+            "field " + path,
+            null,
+            "is " + what[0] + " (expected a single value: text, a number or a date)",
+            absent);
+      }
+    }
+    return null;
   }
 
   /** Checks a record's kind as soon as it is read. */
@@ -90,11 +113,15 @@ final class JsonRecords {
         throw truncated();
       }
       switch (token) {
-        case START_OBJECT -> readObject(path + ".", values, discounts);
+        case START_OBJECT -> {
+          containers.put(path, "an object@" + where(parser.currentTokenLocation()));
+          readObject(path + ".", values, discounts);
+        }
         case START_ARRAY -> {
           if (path.endsWith("discounts")) {
             readDiscounts(path, discounts);
           } else {
+            containers.put(path, "an array@" + where(parser.currentTokenLocation()));
             skipChildren();
           }
         }
