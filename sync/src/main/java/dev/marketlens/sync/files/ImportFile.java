@@ -1,6 +1,7 @@
 package dev.marketlens.sync.files;
 
 import dev.marketlens.sync.internal.CsvTokenizer;
+import dev.marketlens.sync.internal.Failures;
 import dev.marketlens.sync.internal.StrictUtf8Reader;
 import dev.marketlens.sync.wire.ExportFormat;
 import dev.marketlens.sync.wire.ExportReader;
@@ -76,14 +77,16 @@ public final class ImportFile {
    * them with more context; so are non-CSV files.
    */
   private static boolean isRemittance(Path file, String source) {
+    Failures failures = (location, message) -> new WireFormatException(source, location, message);
     try (InputStream input = new BufferedInputStream(Files.newInputStream(file))) {
       input.mark(4);
       byte[] head = new byte[4];
       int length = input.readNBytes(head, 0, 4);
       input.reset();
-      input.skipNBytes(StrictUtf8Reader.checkStart(head, length, source));
+      input.skipNBytes(StrictUtf8Reader.checkStart(head, length, failures));
       List<String> header =
-          new CsvTokenizer(new StrictUtf8Reader(input, source, 1), source, 1).next();
+          new CsvTokenizer(new StrictUtf8Reader(input, source, 1, failures), source, 1, failures)
+              .next();
       if (header == null) {
         return false;
       }

@@ -4,6 +4,7 @@ import dev.marketlens.model.ModelException;
 import dev.marketlens.model.Money;
 import dev.marketlens.model.remittance.RemittanceLine;
 import dev.marketlens.sync.internal.CsvTokenizer;
+import dev.marketlens.sync.internal.Failures;
 import dev.marketlens.sync.internal.StrictUtf8Reader;
 import dev.marketlens.sync.wire.WireFormatException;
 import java.io.BufferedInputStream;
@@ -70,18 +71,20 @@ public final class RemittanceReader implements AutoCloseable {
   private RemittanceReader(InputStream input, String source) {
     this.input = input;
     this.source = source;
+    Failures failures = (location, message) -> new WireFormatException(source, location, message);
     int skip;
     try {
       input.mark(4);
       byte[] head = new byte[4];
       int length = input.readNBytes(head, 0, 4);
       input.reset();
-      skip = StrictUtf8Reader.checkStart(head, length, source);
+      skip = StrictUtf8Reader.checkStart(head, length, failures);
       input.skipNBytes(skip);
     } catch (IOException e) {
       throw new UncheckedIOException(source + ": cannot be read", e);
     }
-    tokenizer = new CsvTokenizer(new StrictUtf8Reader(input, source, 1), source, 1);
+    tokenizer =
+        new CsvTokenizer(new StrictUtf8Reader(input, source, 1, failures), source, 1, failures);
     List<String> header = tokenizer.next();
     if (header == null) {
       throw new WireFormatException(

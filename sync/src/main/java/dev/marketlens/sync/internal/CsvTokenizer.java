@@ -1,6 +1,5 @@
 package dev.marketlens.sync.internal;
 
-import dev.marketlens.sync.wire.WireFormatException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -15,6 +14,7 @@ import java.util.List;
 public final class CsvTokenizer {
   private final Reader reader;
   private final String source;
+  private final Failures failures;
   private int line;
   private int rowLine;
   private int pushedBack = -2;
@@ -22,9 +22,10 @@ public final class CsvTokenizer {
   /**
    * @param firstLine the number of the line the reader starts on
    */
-  public CsvTokenizer(Reader reader, String source, int firstLine) {
+  public CsvTokenizer(Reader reader, String source, int firstLine, Failures failures) {
     this.reader = reader;
     this.source = source;
+    this.failures = failures;
     this.line = firstLine;
   }
 
@@ -52,8 +53,7 @@ public final class CsvTokenizer {
         while (true) {
           c = read();
           if (c == -1) {
-            throw new WireFormatException(
-                source,
+            throw failures.at(
                 "line " + quoteLine,
                 "has a quoted value that never closes: the file ends inside it (truncated?)");
           }
@@ -78,8 +78,7 @@ public final class CsvTokenizer {
           }
         }
         if (c != ',' && c != '\n' && c != '\r' && c != -1) {
-          throw new WireFormatException(
-              source,
+          throw failures.at(
               "line " + line,
               "has "
                   + describe(c)

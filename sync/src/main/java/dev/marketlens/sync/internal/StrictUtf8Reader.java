@@ -1,6 +1,5 @@
 package dev.marketlens.sync.internal;
 
-import dev.marketlens.sync.wire.WireFormatException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -14,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes UTF-8 strictly: a malformed byte sequence, or a NUL character (a binary file), is a
- * {@link WireFormatException} naming the line and the position in it, instead of the replacement
+ * failure (see {@link Failures}) naming the line and the position in it, instead of the replacement
  * character a lenient decoder would substitute silently.
  */
 public final class StrictUtf8Reader extends Reader {
@@ -23,6 +22,7 @@ public final class StrictUtf8Reader extends Reader {
 
   private final InputStream input;
   private final String source;
+  private final Failures failures;
   private final CharsetDecoder decoder =
       StandardCharsets.UTF_8
           .newDecoder()
@@ -39,9 +39,10 @@ public final class StrictUtf8Reader extends Reader {
   /**
    * @param firstLine the number of the line the first byte of {@code input} is on
    */
-  public StrictUtf8Reader(InputStream input, String source, int firstLine) {
+  public StrictUtf8Reader(InputStream input, String source, int firstLine, Failures failures) {
     this.input = input;
     this.source = source;
+    this.failures = failures;
     this.line = firstLine;
   }
 
@@ -100,8 +101,7 @@ public final class StrictUtf8Reader extends Reader {
     for (int i = 0; i < n; i++) {
       char c = decoded.get(i);
       if (c == 0) {
-        throw new WireFormatException(
-            source,
+        throw failures.at(
             "line " + line + ", position " + position,
             "has a NUL character: this is a binary file, not a text export");
       }
@@ -120,7 +120,7 @@ public final class StrictUtf8Reader extends Reader {
     }
   }
 
-  private WireFormatException malformed(int length) {
+  private RuntimeException malformed(int length) {
     StringBuilder shown = new StringBuilder();
     for (int i = 0; i < length && bytes.position() + i < bytes.limit(); i++) {
       if (i > 0) {
@@ -132,8 +132,7 @@ public final class StrictUtf8Reader extends Reader {
         endOfInput && bytes.position() + length >= bytes.limit()
             ? "ends inside a UTF-8 character (" + shown + ")"
             : "has bytes that are not UTF-8 (" + shown + ")";
-    return new WireFormatException(
-        source, "line " + line + ", position " + position, what + ": " + MUST_BE_UTF8);
+    return failures.at("line " + line + ", position " + position, what + ": " + MUST_BE_UTF8);
   }
 
   /**
@@ -141,7 +140,7 @@ public final class StrictUtf8Reader extends Reader {
    * of spreadsheet workbooks (ZIP, as in .xlsx; OLE2, as in .xls); returns how many of them form a
    * UTF-8 byte order mark (0 or 3), to be skipped.
    */
-  public static int checkStart(byte[] head, int length, String source) {
+  public static int checkStart(byte[] head, int length, Failures failures) {
     int b0 = length > 0 ? head[0] & 0xFF : -1;
     int b1 = length > 1 ? head[1] & 0xFF : -1;
     int b2 = length > 2 ? head[2] & 0xFF : -1;
@@ -157,24 +156,20 @@ public final class StrictUtf8Reader extends Reader {
       encoding = "UTF-16 (little-endian)";
     }
     if (b0 == 'P' && b1 == 'K' && b2 == 0x03 && b3 == 0x04) {
-      throw new WireFormatException(
-          source,
+      throw failures.at(
           null,
           "is a ZIP archive (an Excel .xlsx workbook?), not a CSV or JSON file: export or save it"
               + " as CSV (UTF-8)");
     }
     if (b0 == 0xD0 && b1 == 0xCF && b2 == 0x11 && b3 == 0xE0) {
-      throw new WireFormatException(
-          source,
+      throw failures.at(
           null,
           "is an OLE2 document (an Excel .xls workbook?), not a CSV or JSON file: export or save it"
               + " as CSV (UTF-8)");
     }
     if (encoding != null) {
-      throw new WireFormatException(
-          source,
-          null,
-          "is encoded as " + encoding + ", says its byte order mark: " + MUST_BE_UTF8);
+      throw failures.at(
+          null, "is encoded as " + encoding + ", says its byte order mark: " + MUST_BE_UTF8);
     }
     return b0 == 0xEF && b1 == 0xBB && b2 == 0xBF ? 3 : 0;
   }

@@ -4,6 +4,7 @@ import dev.marketlens.model.ModelException;
 import dev.marketlens.model.license.License;
 import dev.marketlens.model.transaction.TransactionLine;
 import dev.marketlens.sync.internal.CsvTokenizer;
+import dev.marketlens.sync.internal.Failures;
 import dev.marketlens.sync.internal.StrictUtf8Reader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -38,6 +39,7 @@ public final class ExportReader implements AutoCloseable {
 
   private final InputStream input;
   private final String source;
+  private final Failures failures;
   private final ExportFormat format;
   private final JsonRecords json;
   private final CsvRecords csv;
@@ -49,6 +51,7 @@ public final class ExportReader implements AutoCloseable {
   private ExportReader(InputStream input, String source) {
     this.input = input;
     this.source = source;
+    this.failures = (location, message) -> new WireFormatException(source, location, message);
     int first = firstSignificantByte(input);
     if (first == '{') {
       throw new WireFormatException(
@@ -60,7 +63,8 @@ public final class ExportReader implements AutoCloseable {
       format = ExportFormat.JSON;
       JsonParser parser =
           JSON.createParser(
-              ObjectReadContext.empty(), new StrictUtf8Reader(input, source, 1 + leadingLines));
+              ObjectReadContext.empty(),
+              new StrictUtf8Reader(input, source, 1 + leadingLines, failures));
       json = new JsonRecords(parser, source);
       csv = null;
       pending = json.next(this::classify);
@@ -73,7 +77,10 @@ public final class ExportReader implements AutoCloseable {
       csv =
           new CsvRecords(
               new CsvTokenizer(
-                  new StrictUtf8Reader(input, source, 1 + leadingLines), source, 1 + leadingLines),
+                  new StrictUtf8Reader(input, source, 1 + leadingLines, failures),
+                  source,
+                  1 + leadingLines,
+                  failures),
               source);
       kind = csv.kind();
     }
@@ -231,7 +238,7 @@ public final class ExportReader implements AutoCloseable {
       byte[] head = new byte[4];
       int length = input.readNBytes(head, 0, 4);
       input.reset();
-      input.skipNBytes(StrictUtf8Reader.checkStart(head, length, source));
+      input.skipNBytes(StrictUtf8Reader.checkStart(head, length, failures));
       while (true) {
         input.mark(1);
         int b = input.read();

@@ -13,10 +13,13 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 class StrictUtf8ReaderTest {
+  private static final Failures FAILURES =
+      (location, message) -> new WireFormatException("f.csv", location, message);
 
   private static String readAll(byte[] bytes) throws IOException {
     StringBuilder text = new StringBuilder();
-    try (Reader reader = new StrictUtf8Reader(new ByteArrayInputStream(bytes), "f.csv", 1)) {
+    try (Reader reader =
+        new StrictUtf8Reader(new ByteArrayInputStream(bytes), "f.csv", 1, FAILURES)) {
       char[] buffer = new char[1000];
       for (int n; (n = reader.read(buffer, 0, buffer.length)) >= 0; ) {
         text.append(buffer, 0, n);
@@ -83,6 +86,6 @@ class StrictUtf8ReaderTest {
   }
 
   private static int check(byte[] head) {
-    return StrictUtf8Reader.checkStart(head, head.length, "f.csv");
+    return StrictUtf8Reader.checkStart(head, head.length, FAILURES);
   }
 }
