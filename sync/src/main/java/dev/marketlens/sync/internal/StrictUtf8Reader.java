@@ -46,6 +46,15 @@ public final class StrictUtf8Reader extends Reader {
     this.line = firstLine;
   }
 
+  /** One character without allocating, as the CSV tokenizer reads. */
+  @Override
+  public int read() {
+    if (!chars.hasRemaining() && !fill()) {
+      return -1;
+    }
+    return chars.get();
+  }
+
   @Override
   public int read(char[] target, int offset, int length) {
     if (length == 0) {
