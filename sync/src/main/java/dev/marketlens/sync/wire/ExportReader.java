@@ -7,8 +7,11 @@ import dev.marketlens.sync.internal.CsvTokenizer;
 import dev.marketlens.sync.internal.Failures;
 import dev.marketlens.sync.internal.StrictUtf8Reader;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -47,6 +50,7 @@ public final class ExportReader implements AutoCloseable {
   private Fields pending;
   private boolean started;
   private int leadingLines;
+  private final ByteArrayOutputStream leadingWhitespace = new ByteArrayOutputStream();
 
   private ExportReader(InputStream input, String source) {
     this.input = input;
@@ -64,7 +68,13 @@ public final class ExportReader implements AutoCloseable {
       JsonParser parser =
           JSON.createParser(
               ObjectReadContext.empty(),
-              new StrictUtf8Reader(input, source, 1 + leadingLines, failures));
+              // the skipped whitespace is replayed so that Jackson's line:column are the file's
+              new StrictUtf8Reader(
+                  new SequenceInputStream(
+                      new ByteArrayInputStream(leadingWhitespace.toByteArray()), input),
+                  source,
+                  1,
+                  failures));
       json = new JsonRecords(parser, source);
       csv = null;
       pending = json.next(this::classify);
@@ -246,10 +256,12 @@ public final class ExportReader implements AutoCloseable {
           if (!(b == '\n' && previous == '\r')) {
             leadingLines++;
           }
+          leadingWhitespace.write(b);
           previous = b;
           continue;
         }
         if (b == ' ' || b == '\t') {
+          leadingWhitespace.write(b);
           previous = b;
           continue;
         }

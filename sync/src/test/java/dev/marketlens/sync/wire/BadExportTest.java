@@ -395,4 +395,15 @@ class BadExportTest {
         .hasMessageStartingWith("t.csv line 2, position ")
         .hasMessageContaining("ends inside a UTF-8 character (0xC3)");
   }
+
+  @Test
+  @DisplayName("§4.1: blank lines and spaces before a JSON export count in its line:column")
+  void jsonLeadingWhitespace() {
+    String json = "\n\r\n  [\n" + license(", \"maintenanceEndDate\": \"2024-01-01\"") + "]";
+    assertThat(failure(() -> licenses(text("licenses.json", json))))
+        .hasMessageStartingWith(
+            "licenses.json line 4:1: maintenanceEndDate: \"2024-01-01\" is before");
+    assertThat(failure(() -> licenses(text("licenses.json", "\n  [1]"))))
+        .hasMessageStartingWith("licenses.json line 2:4: \"1\" is not an export record");
+  }
 }
