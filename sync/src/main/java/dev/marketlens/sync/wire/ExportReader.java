@@ -30,8 +30,9 @@ import tools.jackson.core.json.JsonFactory;
  * <p>The format is detected from the content: a first non-whitespace byte {@code [} is JSON, a
  * {@code {} is refused (an export is an array), anything else must be a CSV with a recognisable
  * header. The bytes must be UTF-8 (a UTF-8 byte order mark is skipped; UTF-16 and UTF-32 are
- * refused), decoded strictly: a malformed byte is an error naming its line, never replaced. The kind is detected from the fields: transactions carry {@code transactionLineItemId}
- * and {@code purchaseDetails} (CSV: {@code saleDate} and {@code transactionLineItemId}), licenses
+ * refused), decoded strictly: a malformed byte is an error naming its line, never replaced. The
+ * kind is detected from the fields: transactions carry {@code transactionLineItemId} and {@code
+ * purchaseDetails} (CSV: {@code saleDate} and {@code transactionLineItemId}), licenses
  * carry {@code maintenanceStartDate} at the top level. Unknown fields and columns are ignored.
  *
  * <p>Every problem is a {@link WireFormatException} naming the source, the line, the field, the

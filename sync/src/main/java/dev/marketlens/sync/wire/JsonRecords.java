@@ -19,7 +19,12 @@ final class JsonRecords {
   private final JsonParser parser;
   private final String source;
   private boolean done;
-  private final Map<String, String> containers = new HashMap<>();
+  private final Map<String, Container> containers = new HashMap<>();
+
+  /**
+   * An object or array met in the last record, by path: {@code what} is "an object" or "an array".
+   */
+  private record Container(String what, String location) {}
 
   JsonRecords(JsonParser parser, String source) {
     this.parser = parser;
@@ -76,16 +81,16 @@ final class JsonRecords {
    * its place, if any: a value of the wrong JSON type. Null when there was none.
    */
   WireFormatException wrongType(String field, WireFormatException absent) {
-    for (Map.Entry<String, String> container : containers.entrySet()) {
-      String path = container.getKey();
+    for (Map.Entry<String, Container> entry : containers.entrySet()) {
+      String path = entry.getKey();
       if (path.equals(field) || path.endsWith("." + field)) {
-        String[] what = container.getValue().split("@", 2);
+        Container container = entry.getValue();
         return new WireFormatException(
             source,
-            what[1],
+            container.location(),
             "field " + path,
             null,
-            "is " + what[0] + " (expected a single value: text, a number or a date)",
+            "is " + container.what() + " (expected a single value: text, a number or a date)",
             absent);
       }
     }
@@ -114,14 +119,14 @@ final class JsonRecords {
       }
       switch (token) {
         case START_OBJECT -> {
-          containers.put(path, "an object@" + where(parser.currentTokenLocation()));
+          containers.put(path, new Container("an object", where(parser.currentTokenLocation())));
           readObject(path + ".", values, discounts);
         }
         case START_ARRAY -> {
           if (path.endsWith("discounts")) {
             readDiscounts(path, discounts);
           } else {
-            containers.put(path, "an array@" + where(parser.currentTokenLocation()));
+            containers.put(path, new Container("an array", where(parser.currentTokenLocation())));
             skipChildren();
           }
         }
