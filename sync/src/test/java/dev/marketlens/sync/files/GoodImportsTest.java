@@ -24,6 +24,7 @@ class GoodImportsTest {
     "licenses.json,             LICENSES,     JSON, 2",
     "transactions.csv,          TRANSACTIONS, CSV,  2",
     "transactions.json,         TRANSACTIONS, JSON, 2",
+    "transactions-header-only.csv, TRANSACTIONS, CSV, 0",
     "empty-export.json,         EMPTY,        JSON, 0",
     "remittance.csv,            REMITTANCE,   CSV,  5",
     "remittance-header-only.csv, REMITTANCE,  CSV,  0",
@@ -52,6 +53,7 @@ class GoodImportsTest {
               "licenses.json",
               "remittance-header-only.csv",
               "remittance.csv",
+              "transactions-header-only.csv",
               "transactions.csv",
               "transactions.json");
     }
