@@ -1,5 +1,6 @@
 package dev.marketlens.sync.wire;
 
+import dev.marketlens.sync.internal.CsvTokenizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,13 +1,18 @@
 package dev.marketlens.sync.wire;
 
+import dev.marketlens.model.ModelException;
 import dev.marketlens.model.license.License;
 import dev.marketlens.model.transaction.TransactionLine;
+import dev.marketlens.sync.internal.CsvTokenizer;
+import dev.marketlens.sync.internal.Failures;
+import dev.marketlens.sync.internal.StrictUtf8Reader;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -24,8 +29,10 @@ import tools.jackson.core.json.JsonFactory;
  *
  * <p>The format is detected from the content: a first non-whitespace byte {@code [} is JSON, a
  * {@code {} is refused (an export is an array), anything else must be a CSV with a recognisable
- * header. The kind is detected from the fields: transactions carry {@code transactionLineItemId}
- * and {@code purchaseDetails} (CSV: {@code saleDate} and {@code transactionLineItemId}), licenses
+ * header. The bytes must be UTF-8 (a UTF-8 byte order mark is skipped; UTF-16 and UTF-32 are
+ * refused), decoded strictly: a malformed byte is an error naming its line, never replaced. The
+ * kind is detected from the fields: transactions carry {@code transactionLineItemId} and {@code
+ * purchaseDetails} (CSV: {@code saleDate} and {@code transactionLineItemId}), licenses
  * carry {@code maintenanceStartDate} at the top level. Unknown fields and columns are ignored.
  *
  * <p>Every problem is a {@link WireFormatException} naming the source, the line, the field, the
@@ -36,6 +43,7 @@ public final class ExportReader implements AutoCloseable {
 
   private final InputStream input;
   private final String source;
+  private final Failures failures;
   private final ExportFormat format;
   private final JsonRecords json;
   private final CsvRecords csv;
@@ -43,10 +51,12 @@ public final class ExportReader implements AutoCloseable {
   private Fields pending;
   private boolean started;
   private int leadingLines;
+  private final ByteArrayOutputStream leadingWhitespace = new ByteArrayOutputStream();
 
   private ExportReader(InputStream input, String source) {
     this.input = input;
     this.source = source;
+    this.failures = (location, message) -> new WireFormatException(source, location, message);
     int first = firstSignificantByte(input);
     if (first == '{') {
       throw new WireFormatException(
@@ -56,7 +66,16 @@ public final class ExportReader implements AutoCloseable {
     }
     if (first == '[') {
       format = ExportFormat.JSON;
-      JsonParser parser = JSON.createParser(ObjectReadContext.empty(), input);
+      JsonParser parser =
+          JSON.createParser(
+              ObjectReadContext.empty(),
+              // the skipped whitespace is replayed so that Jackson's line:column are the file's
+              new StrictUtf8Reader(
+                  new SequenceInputStream(
+                      new ByteArrayInputStream(leadingWhitespace.toByteArray()), input),
+                  source,
+                  1,
+                  failures));
       json = new JsonRecords(parser, source);
       csv = null;
       pending = json.next(this::classify);
@@ -69,7 +88,10 @@ public final class ExportReader implements AutoCloseable {
       csv =
           new CsvRecords(
               new CsvTokenizer(
-                  new InputStreamReader(input, StandardCharsets.UTF_8), source, 1 + leadingLines),
+                  new StrictUtf8Reader(input, source, 1 + leadingLines, failures),
+                  source,
+                  1 + leadingLines,
+                  failures),
               source);
       kind = csv.kind();
     }
@@ -151,7 +173,12 @@ public final class ExportReader implements AutoCloseable {
               throw new NoSuchElementException();
             }
             Fields current = next;
-            T record = mapping.apply(current);
+            T record;
+            try {
+              record = mapping.apply(current);
+            } catch (WireFormatException e) {
+              throw json == null ? e : wrongType(e);
+            }
             next = advance();
             return record;
           }
@@ -161,6 +188,23 @@ public final class ExportReader implements AutoCloseable {
                 iterator, Spliterator.ORDERED | Spliterator.NONNULL),
             false)
         .onClose(this::close);
+  }
+
+  /**
+   * A required field reported absent may have been sent as an object or an array, which the
+   * flattening set aside; says so instead.
+   */
+  private WireFormatException wrongType(WireFormatException absent) {
+    if (absent.getCause() instanceof ModelException model
+        && model.value() == null
+        && model.field() != null) {
+      String field = model.field().split(" ", 2)[0];
+      WireFormatException wrongType = json.wrongType(field, absent);
+      if (wrongType != null) {
+        return wrongType;
+      }
+    }
+    return absent;
   }
 
   private void classify(JsonFields fields) {
@@ -194,28 +238,31 @@ public final class ExportReader implements AutoCloseable {
     return kind == ExportKind.TRANSACTIONS ? "transaction" : "license";
   }
 
-  /** Skips a UTF-8 byte order mark and whitespace, then returns the next byte without using it. */
+  /**
+   * Refuses a UTF-16 or UTF-32 byte order mark, skips a UTF-8 one and leading whitespace, then
+   * returns the next byte without using it.
+   */
   private int firstSignificantByte(InputStream input) {
     int previous = -1;
     try {
+      input.mark(4);
+      byte[] head = new byte[4];
+      int length = input.readNBytes(head, 0, 4);
+      input.reset();
+      input.skipNBytes(StrictUtf8Reader.checkStart(head, length, failures));
       while (true) {
-        input.mark(4);
+        input.mark(1);
         int b = input.read();
-        if (b == 0xEF) {
-          if (input.read() == 0xBB && input.read() == 0xBF) {
-            continue;
-          }
-          input.reset();
-          return b;
-        }
         if (b == '\n' || b == '\r') {
           if (!(b == '\n' && previous == '\r')) {
             leadingLines++;
           }
+          leadingWhitespace.write(b);
           previous = b;
           continue;
         }
         if (b == ' ' || b == '\t') {
+          leadingWhitespace.write(b);
           previous = b;
           continue;
         }

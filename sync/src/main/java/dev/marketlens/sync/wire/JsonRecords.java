@@ -19,6 +19,12 @@ final class JsonRecords {
   private final JsonParser parser;
   private final String source;
   private boolean done;
+  private final Map<String, Container> containers = new HashMap<>();
+
+  /**
+   * An object or array met in the last record, by path: {@code what} is "an object" or "an array".
+   */
+  private record Container(String what, String location) {}
 
   JsonRecords(JsonParser parser, String source) {
     this.parser = parser;
@@ -61,12 +67,34 @@ final class JsonRecords {
           "is not an export record (expected a JSON object in the top-level array)",
           null);
     }
+    containers.clear();
     Map<String, Fields.Value> values = new HashMap<>();
     List<Fields.RawDiscount> discounts = new ArrayList<>(0);
     readObject("", values, discounts);
     JsonFields fields = new JsonFields(source, location, values, discounts);
     check.check(fields);
     return fields;
+  }
+
+  /**
+   * When a field of the last record read is required but absent, the object or array that stood in
+   * its place, if any: a value of the wrong JSON type. Null when there was none.
+   */
+  WireFormatException wrongType(String field, WireFormatException absent) {
+    for (Map.Entry<String, Container> entry : containers.entrySet()) {
+      String path = entry.getKey();
+      if (path.equals(field) || path.endsWith("." + field)) {
+        Container container = entry.getValue();
+        return new WireFormatException(
+            source,
+            container.location(),
+            "field " + path,
+            null,
+            "is " + container.what() + " (expected a single value: text, a number or a date)",
+            absent);
+      }
+    }
+    return null;
   }
 
   /** Checks a record's kind as soon as it is read. */
@@ -90,11 +118,15 @@ final class JsonRecords {
         throw truncated();
       }
       switch (token) {
-        case START_OBJECT -> readObject(path + ".", values, discounts);
+        case START_OBJECT -> {
+          containers.put(path, new Container("an object", where(parser.currentTokenLocation())));
+          readObject(path + ".", values, discounts);
+        }
         case START_ARRAY -> {
           if (path.endsWith("discounts")) {
             readDiscounts(path, discounts);
           } else {
+            containers.put(path, new Container("an array", where(parser.currentTokenLocation())));
             skipChildren();
           }
         }
@@ -185,7 +217,8 @@ final class JsonRecords {
   }
 
   private WireFormatException translate(JacksonException e) {
-    if (e instanceof UnexpectedEndOfInputException) {
+    if (e instanceof UnexpectedEndOfInputException
+        || String.valueOf(e.getOriginalMessage()).startsWith("Unexpected end-of-input")) {
       return new WireFormatException(
           source,
           where(e.getLocation()),

@@ -1,8 +1,9 @@
 package dev.marketlens.sync.wire;
 
 /**
- * An export that cannot be read: the message names the source (a file name or "response"), where in
- * it (a CSV physical line, a JSON line:column), the field, the value and what was expected.
+ * An export or import file that cannot be read: the message names the source (a file name or
+ * "response"), where in it (a CSV physical line, a JSON line:column), the field, the value and what
+ * was expected.
  */
 public final class WireFormatException extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -12,7 +13,10 @@ public final class WireFormatException extends RuntimeException {
   private final String field;
   private final String value;
 
-  WireFormatException(
+  /**
+   * For sync's readers: the message is built from the parts, any of which but source may be null.
+   */
+  public WireFormatException(
       String source,
       String location,
       String field,
@@ -26,11 +30,11 @@ public final class WireFormatException extends RuntimeException {
     this.value = value;
   }
 
-  WireFormatException(String source, String location, String expected) {
+  public WireFormatException(String source, String location, String expected) {
     this(source, location, null, null, expected, null);
   }
 
-  WireFormatException(String source, String location, String expected, Throwable cause) {
+  public WireFormatException(String source, String location, String expected, Throwable cause) {
     this(source, location, null, null, expected, cause);
   }
 

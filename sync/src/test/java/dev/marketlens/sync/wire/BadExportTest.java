@@ -6,6 +6,8 @@ import static dev.marketlens.sync.wire.Exports.transactions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -340,5 +342,68 @@ class BadExportTest {
     ExportReader reader = text("response", "[ ]");
     assertThat(reader.kind()).isEqualTo(ExportKind.EMPTY);
     assertThat(licenses(reader)).isEmpty();
+  }
+
+  private static ExportReader bytes(String source, byte[] content) {
+    return ExportReader.open(new ByteArrayInputStream(content), source);
+  }
+
+  private static byte[] latin1(String text) {
+    return text.getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  @Test
+  @DisplayName("§4.1: a JSON body that is not UTF-8 names line and position, never replaced by �")
+  void jsonNotUtf8() {
+    byte[] json = latin1("[\n" + license(", \"addonName\": \"Caf\u00e9\"") + "]");
+    assertThat(failure(() -> licenses(bytes("response", json))))
+        .hasMessage(
+            "response line 2, position 204: has bytes that are not UTF-8 (0xE9): the file must be"
+                + " UTF-8 (save or export it as UTF-8 and import it again)");
+  }
+
+  @Test
+  @DisplayName("§4.1: a UTF-8 byte order mark before a JSON export is skipped")
+  void jsonUtf8Bom() {
+    String json = "\uFEFF[" + license(", \"addonName\": \"Caf\u00e9\"") + "]";
+    assertThat(licenses(text("licenses.json", json)))
+        .singleElement()
+        .satisfies(license -> assertThat(license.appName()).isEqualTo("Caf\u00e9"));
+  }
+
+  @Test
+  @DisplayName("§4.1: a CSV saved as UTF-16 is refused by its byte order mark, before any parsing")
+  void csvUtf16() {
+    byte[] bom = {(byte) 0xFE, (byte) 0xFF};
+    byte[] body = (TX_HEADER + goodRow()).getBytes(StandardCharsets.UTF_16BE);
+    byte[] csv = new byte[bom.length + body.length];
+    System.arraycopy(bom, 0, csv, 0, bom.length);
+    System.arraycopy(body, 0, csv, bom.length, body.length);
+    assertThat(failure(() -> transactions(bytes("t.csv", csv))))
+        .hasMessage(
+            "t.csv: is encoded as UTF-16 (big-endian), says its byte order mark: the file must be"
+                + " UTF-8 (save or export it as UTF-8 and import it again)");
+  }
+
+  @Test
+  @DisplayName("§8.5: a CSV cut inside a multi-byte character is refused, not completed with �")
+  void csvCutInsideCharacter() {
+    byte[] full =
+        (TX_HEADER + goodRow().replace("Globex", "Glob\u00e9x")).getBytes(StandardCharsets.UTF_8);
+    byte[] cut = java.util.Arrays.copyOf(full, (TX_HEADER + goodRow()).indexOf("Globex") + 5);
+    assertThat(failure(() -> transactions(bytes("t.csv", cut))))
+        .hasMessageStartingWith("t.csv line 2, position ")
+        .hasMessageContaining("ends inside a UTF-8 character (0xC3)");
+  }
+
+  @Test
+  @DisplayName("§4.1: blank lines and spaces before a JSON export count in its line:column")
+  void jsonLeadingWhitespace() {
+    String json = "\n\r\n  [\n" + license(", \"maintenanceEndDate\": \"2024-01-01\"") + "]";
+    assertThat(failure(() -> licenses(text("licenses.json", json))))
+        .hasMessageStartingWith(
+            "licenses.json line 4:1: maintenanceEndDate: \"2024-01-01\" is before");
+    assertThat(failure(() -> licenses(text("licenses.json", "\n  [1]"))))
+        .hasMessageStartingWith("licenses.json line 2:4: \"1\" is not an export record");
   }
 }

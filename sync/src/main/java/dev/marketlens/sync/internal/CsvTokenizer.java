@@ -1,4 +1,4 @@
-package dev.marketlens.sync.wire;
+package dev.marketlens.sync.internal;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -11,26 +11,31 @@ import java.util.List;
  * inside quoted fields, quoted fields may span lines; rows end with CRLF, LF or CR. Counts physical
  * lines so that errors point at the line a row starts on.
  */
-final class CsvTokenizer {
+public final class CsvTokenizer {
   private final Reader reader;
   private final String source;
+  private final Failures failures;
   private int line;
   private int rowLine;
   private int pushedBack = -2;
 
-  CsvTokenizer(Reader reader, String source, int firstLine) {
+  /**
+   * @param firstLine the number of the line the reader starts on
+   */
+  public CsvTokenizer(Reader reader, String source, int firstLine, Failures failures) {
     this.reader = reader;
     this.source = source;
+    this.failures = failures;
     this.line = firstLine;
   }
 
   /** The physical line the last row returned starts on. */
-  int rowLine() {
+  public int rowLine() {
     return rowLine;
   }
 
   /** The next row, or null at the end; blank lines are skipped. */
-  List<String> next() {
+  public List<String> next() {
     int c = read();
     while (c == '\r' || c == '\n') {
       newline(c);
@@ -48,8 +53,7 @@ final class CsvTokenizer {
         while (true) {
           c = read();
           if (c == -1) {
-            throw new WireFormatException(
-                source,
+            throw failures.at(
                 "line " + quoteLine,
                 "has a quoted value that never closes: the file ends inside it (truncated?)");
           }
@@ -74,8 +78,7 @@ final class CsvTokenizer {
           }
         }
         if (c != ',' && c != '\n' && c != '\r' && c != -1) {
-          throw new WireFormatException(
-              source,
+          throw failures.at(
               "line " + line,
               "has "
                   + describe(c)
