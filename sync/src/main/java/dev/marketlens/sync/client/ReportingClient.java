@@ -238,7 +238,9 @@ public final class ReportingClient {
       }
       sleep(wait, status);
       waited = waited.plus(wait);
-      interval = min(interval.multipliedBy(2), pollMax);
+      if (now.retryAfter == null) {
+        interval = min(interval.multipliedBy(2), pollMax);
+      }
     }
   }
 
