@@ -21,6 +21,8 @@ public final class ApiException extends RuntimeException {
      * An async export reported {@code FAILED} or did not finish in time, and no fallback worked.
      */
     EXPORT_FAILED,
+    /** The API linked to another host; the client sends credentials only to its base URL. */
+    LINK_REFUSED,
     /** Too many consecutive failures: the client stopped calling the API. */
     CIRCUIT_OPEN,
     /** The thread was interrupted while waiting. */

@@ -142,11 +142,14 @@ public final class ReportingClient {
     throw new IllegalStateException("unreachable");
   }
 
-  /** Everything but a refused request or account, an open circuit and an interruption. */
+  /**
+   * Everything but a refused request or account (400, 401, 403), an open circuit, an interruption
+   * and a link off the base URL's host.
+   */
   private static boolean fallsBack(ApiException e) {
     return switch (e.reason()) {
-      case CIRCUIT_OPEN, INTERRUPTED -> false;
-      case STATUS -> e.status() != 0 && e.status() != 400 && e.status() != 401 && e.status() != 403;
+      case CIRCUIT_OPEN, INTERRUPTED, LINK_REFUSED -> false;
+      case STATUS -> e.status() != 400 && e.status() != 401 && e.status() != 403;
       default -> true;
     };
   }

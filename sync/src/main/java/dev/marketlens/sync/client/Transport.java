@@ -249,7 +249,7 @@ final class Transport {
     if (!base.getScheme().equalsIgnoreCase(uri.getScheme())
         || !base.getRawAuthority().equalsIgnoreCase(uri.getRawAuthority())) {
       throw new ApiException(
-          ApiException.Reason.STATUS,
+          ApiException.Reason.LINK_REFUSED,
           method,
           pathOf(uri),
           0,

@@ -22,7 +22,8 @@ import java.util.random.RandomGenerator;
  *       longer than {@code maxRetryAfter}.
  * </ul>
  *
- * <p>Pure: the current time comes with each question, randomness from the generator given.
+ * <p>Pure: the current time comes with each question, randomness from the generator given (drawn
+ * under its lock, so one policy may serve several threads).
  */
 public final class RetryPolicy {
 
@@ -120,7 +121,11 @@ public final class RetryPolicy {
       return new Decision.Retry(wait, failure + ": waiting " + wait + " as Retry-After asks");
     }
     Duration ceiling = ceiling(attempt);
-    Duration wait = Duration.ofMillis(random.nextLong(ceiling.toMillis() + 1));
+    long millis;
+    synchronized (random) {
+      millis = random.nextLong(ceiling.toMillis() + 1);
+    }
+    Duration wait = Duration.ofMillis(millis);
     return new Decision.Retry(wait, failure + ": backing off " + wait + " (up to " + ceiling + ")");
   }
 

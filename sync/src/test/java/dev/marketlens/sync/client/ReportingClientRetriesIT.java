@@ -301,7 +301,9 @@ class ReportingClientRetriesIT {
                 + "\"export\":{\"id\":\"e2\"}}"));
     api.on("GET", SYNC, json(200, licenses(0, 1)));
     assertThatThrownBy(() -> client().build().export(ExportKind.LICENSES, ExportQuery.all()))
-        .isInstanceOf(ApiException.class)
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> assertThat(e.reason()).isEqualTo(ApiException.Reason.LINK_REFUSED))
         .hasMessageContaining("evil.example")
         .hasMessageContaining("sends credentials only to its base URL");
     assertThat(api.requests).noneMatch(r -> r.contains("steal"));
