@@ -87,6 +87,42 @@ class ReportingClientRetriesIT {
   }
 
   @Test
+  @DisplayName("the byte counter adds up every body received, the error bodies included")
+  void countsBytes() {
+    String error = "{\"errors\":[{\"message\":\"stub says 502\",\"code\":\"X\"}]}";
+    String body = licenses(0, 7);
+    api.on("GET", SYNC, status(502, null), json(200, body));
+    ReportingClient client = client().build();
+    try (ExportStream export = client.export(ExportKind.LICENSES, sync())) {
+      assertThat(export.bodyBytes()).isEqualTo(body.length());
+    }
+    assertThat(client.bytesReceived()).isEqualTo(error.length() + body.length());
+  }
+
+  @Test
+  @DisplayName("an async export not done within the export timeout falls back to the sync export")
+  void asyncTimesOut() {
+    api.on("POST", ASYNC, json(200, "{\"export\":{\"id\":\"e3\"}}"));
+    api.on(
+        "GET",
+        ASYNC + "/e3/status",
+        json(200, "{\"export\":{\"id\":\"e3\",\"status\":\"IN_PROGRESS\"}}"));
+    api.on("GET", SYNC, json(200, licenses(0, 1)));
+    try (ExportStream export =
+        client()
+            .exportTimeout(Duration.ofSeconds(10))
+            .build()
+            .export(ExportKind.LICENSES, ExportQuery.all())) {
+      assertThat(export.route()).isEqualTo(ExportRoute.SYNC_EXPORT);
+      assertThat(export.fallbacks())
+          .singleElement()
+          .asString()
+          .contains("still IN_PROGRESS after 6 s");
+    }
+    assertThat(slept).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4));
+  }
+
+  @Test
   @DisplayName("503 with an HTTP-date Retry-After waits until that date by the client's clock")
   void retryAfterDate() {
     api.on(
