@@ -12,7 +12,23 @@ final class Links {
 
   private Links() {}
 
+  /** The URL of {@code href}; an href that is no URL is an {@link ApiException}. */
   static URI resolve(ApiAccount account, String href) {
+    try {
+      return parse(account, href);
+    } catch (IllegalArgumentException e) {
+      throw new ApiException(
+          ApiException.Reason.DAMAGED_BODY,
+          "GET",
+          href,
+          200,
+          null,
+          "the API linked to \"" + href + "\", which is not a URL (" + e.getMessage() + ")",
+          e);
+    }
+  }
+
+  private static URI parse(ApiAccount account, String href) {
     if (href == null || href.isBlank()) {
       throw new IllegalArgumentException("empty href");
     }

@@ -1,6 +1,7 @@
 package dev.marketlens.sync.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.marketlens.model.id.DeveloperId;
 import dev.marketlens.model.id.VendorId;
@@ -51,5 +52,16 @@ class LinksTest {
                 "https://api.atlassian.com/marketplace/rest/3/reporting/developer-space/"
                     + DEV
                     + "/licenses?offset=50"));
+  }
+
+  @Test
+  @DisplayName("an href that is no URL is an ApiException naming it")
+  void notAUrl() {
+    assertThatThrownBy(() -> Links.resolve(V2, "/rest/2/x?q={bad href}"))
+        .isInstanceOfSatisfying(
+            ApiException.class,
+            e -> assertThat(e.reason()).isEqualTo(ApiException.Reason.DAMAGED_BODY))
+        .hasMessageContaining("{bad href}")
+        .hasMessageContaining("not a URL");
   }
 }
