@@ -1,0 +1,73 @@
+package dev.marketlens.model.transaction;
+
+import dev.marketlens.model.ModelException;
+import dev.marketlens.model.PaymentTerms;
+import java.util.List;
+
+/**
+ * The fields of a transaction line beyond price, tier and period (spec §8.3): billing-period
+ * changes, refund and credit reasons, payment terms, failed payments, pro-rated additions and the
+ * line's account scope. Text keeps the API's values; each component is null when absent, the lists
+ * empty.
+ *
+ * @param changeInBillingPeriod {@code Yes} or {@code No} (absent on refunds)
+ * @param oldBillingPeriod {@code Monthly}, {@code Annual} or {@code Other} (absent on refunds)
+ * @param refundReason e.g. {@code REFUND_CANCELLED_PURCHASE}
+ * @param creditNoteReason e.g. {@code 30 DAY REFUND REQUEST}
+ * @param paymentTerms {@code Net14} or {@code Net30} on invoiced sales
+ * @param dunningStatus the failed payment attempts, in the API's order
+ * @param proratedDetails the users added during a monthly cycle, in the API's order (which is not
+ *     stable, spec §8.3)
+ * @param cloudComplianceBoundaries e.g. {@code commercial}
+ * @param licenseLevel e.g. {@code single-instance}
+ */
+public record SaleDetails(
+    String changeInBillingPeriod,
+    String oldBillingPeriod,
+    String refundReason,
+    String creditNoteReason,
+    PaymentTerms paymentTerms,
+    List<DunningAttempt> dunningStatus,
+    List<ProratedDetail> proratedDetails,
+    List<String> cloudComplianceBoundaries,
+    String licenseLevel) {
+
+  private static final SaleDetails NONE =
+      new SaleDetails(null, null, null, null, null, null, null, null, null);
+
+  public SaleDetails {
+    changeInBillingPeriod = blankToNull(changeInBillingPeriod);
+    oldBillingPeriod = blankToNull(oldBillingPeriod);
+    refundReason = blankToNull(refundReason);
+    creditNoteReason = blankToNull(creditNoteReason);
+    licenseLevel = blankToNull(licenseLevel);
+    dunningStatus = copy("dunningStatus[]", dunningStatus);
+    proratedDetails = copy("proratedDetails[]", proratedDetails);
+    cloudComplianceBoundaries = copy("cloudComplianceBoundaries[]", cloudComplianceBoundaries);
+    for (String boundary : cloudComplianceBoundaries) {
+      if (boundary.isBlank()) {
+        throw new ModelException(
+            "cloudComplianceBoundaries[]", boundary, "is empty (expected e.g. commercial)");
+      }
+    }
+  }
+
+  /** A line with none of these fields. */
+  public static SaleDetails none() {
+    return NONE;
+  }
+
+  private static <T> List<T> copy(String field, List<T> list) {
+    if (list == null) {
+      return List.of();
+    }
+    for (T element : list) {
+      ModelException.required(field, element);
+    }
+    return List.copyOf(list);
+  }
+
+  private static String blankToNull(String text) {
+    return text == null || text.isBlank() ? null : text;
+  }
+}
