@@ -5,11 +5,12 @@ import dev.marketlens.model.PaymentTerms;
 import java.util.List;
 
 /**
- * The fields of a transaction line beyond price, tier and period (spec §8.3): billing-period
- * changes, refund and credit reasons, payment terms, failed payments, pro-rated additions and the
- * line's account scope. Text keeps the API's values; each component is null when absent, the lists
- * empty.
+ * The fields of a transaction line beyond price, tier and period (spec §8.3): the app edition,
+ * billing-period changes, refund and credit reasons, payment terms, failed payments, pro-rated
+ * additions and the line's account scope. Text keeps the API's values; each component is null when
+ * absent, the lists empty.
  *
+ * @param appEdition the app's edition, {@code Standard} or {@code Advanced}
  * @param changeInBillingPeriod {@code Yes} or {@code No} (absent on refunds)
  * @param oldBillingPeriod {@code Monthly}, {@code Annual} or {@code Other} (absent on refunds)
  * @param refundReason e.g. {@code REFUND_CANCELLED_PURCHASE}
@@ -22,6 +23,7 @@ import java.util.List;
  * @param licenseLevel e.g. {@code single-instance}
  */
 public record SaleDetails(
+    String appEdition,
     String changeInBillingPeriod,
     String oldBillingPeriod,
     String refundReason,
@@ -33,9 +35,10 @@ public record SaleDetails(
     String licenseLevel) {
 
   private static final SaleDetails NONE =
-      new SaleDetails(null, null, null, null, null, null, null, null, null);
+      new SaleDetails(null, null, null, null, null, null, null, null, null, null);
 
   public SaleDetails {
+    appEdition = blankToNull(appEdition);
     changeInBillingPeriod = blankToNull(changeInBillingPeriod);
     oldBillingPeriod = blankToNull(oldBillingPeriod);
     refundReason = blankToNull(refundReason);
