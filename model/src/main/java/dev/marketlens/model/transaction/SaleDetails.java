@@ -2,6 +2,7 @@ package dev.marketlens.model.transaction;
 
 import dev.marketlens.model.ModelException;
 import dev.marketlens.model.PaymentTerms;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -17,8 +18,8 @@ import java.util.List;
  * @param creditNoteReason e.g. {@code 30 DAY REFUND REQUEST}
  * @param paymentTerms {@code Net14} or {@code Net30} on invoiced sales
  * @param dunningStatus the failed payment attempts, in the API's order
- * @param proratedDetails the users added during a monthly cycle, in the API's order (which is not
- *     stable, spec §8.3)
+ * @param proratedDetails the users added during a monthly cycle, sorted by date and then users: the
+ *     API's order is not stable (spec §8.3), so two reads of one line compare equal
  * @param cloudComplianceBoundaries e.g. {@code commercial}
  * @param licenseLevel e.g. {@code single-instance}
  */
@@ -45,7 +46,7 @@ public record SaleDetails(
     creditNoteReason = blankToNull(creditNoteReason);
     licenseLevel = blankToNull(licenseLevel);
     dunningStatus = copy("dunningStatus[]", dunningStatus);
-    proratedDetails = copy("proratedDetails[]", proratedDetails);
+    proratedDetails = sorted(copy("proratedDetails[]", proratedDetails));
     cloudComplianceBoundaries = copy("cloudComplianceBoundaries[]", cloudComplianceBoundaries);
     for (String boundary : cloudComplianceBoundaries) {
       if (boundary.isBlank()) {
@@ -58,6 +59,17 @@ public record SaleDetails(
   /** A line with none of these fields. */
   public static SaleDetails none() {
     return NONE;
+  }
+
+  /** The API's order of {@code proratedDetails} is not stable (spec §8.3): held by date, users. */
+  private static List<ProratedDetail> sorted(List<ProratedDetail> details) {
+    if (details.size() < 2) {
+      return details;
+    }
+    return details.stream()
+        .sorted(
+            Comparator.comparing(ProratedDetail::date).thenComparingInt(ProratedDetail::addedUsers))
+        .toList();
   }
 
   private static <T> List<T> copy(String field, List<T> list) {
