@@ -42,28 +42,39 @@ public final class WireJson {
   static final JsonFactory FACTORY =
       JsonFactory.builder().disable(StreamWriteFeature.AUTO_CLOSE_TARGET).build();
 
-  private static final ThreadLocal<TextBuffer> BUFFER = ThreadLocal.withInitial(TextBuffer::new);
+  /** Writes root values back to back, with nothing between them, for {@link Encoder}. */
+  private static final JsonFactory BACK_TO_BACK =
+      JsonFactory.builder()
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .rootValueSeparator((String) null)
+          .build();
+
+  private static final ThreadLocal<Encoder> ENCODER = ThreadLocal.withInitial(Encoder::new);
 
   private WireJson() {}
 
   /** The license as one JSON object of a license export. */
   public static String license(License license) {
-    TextBuffer buffer = BUFFER.get();
-    buffer.reset();
-    try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), buffer)) {
-      writeLicense(g, license);
+    Encoder encoder = ENCODER.get();
+    try {
+      writeLicense(encoder.generator, license);
+      return encoder.take();
+    } catch (RuntimeException | Error e) {
+      ENCODER.remove(); // the generator may be mid-object; start afresh next time
+      throw e;
     }
-    return buffer.text();
   }
 
   /** The transaction line as one JSON object of a transaction export. */
   public static String transaction(TransactionLine line) {
-    TextBuffer buffer = BUFFER.get();
-    buffer.reset();
-    try (JsonGenerator g = FACTORY.createGenerator(ObjectWriteContext.empty(), buffer)) {
-      writeTransaction(g, line);
+    Encoder encoder = ENCODER.get();
+    try {
+      writeTransaction(encoder.generator, line);
+      return encoder.take();
+    } catch (RuntimeException | Error e) {
+      ENCODER.remove();
+      throw e;
     }
-    return buffer.text();
   }
 
   /** {@code dunningStatus} as compact JSON text, as the CSV export carries it. */
@@ -328,6 +339,23 @@ public final class WireJson {
   private static void string(JsonGenerator g, String name, Object value) {
     if (value != null) {
       g.writeStringProperty(name, value.toString());
+    }
+  }
+
+  /**
+   * One generator per thread, kept open: each record is one root value, taken out of the buffer
+   * after it is written, so no generator is created per record.
+   */
+  private static final class Encoder {
+    private final TextBuffer buffer = new TextBuffer();
+    private final JsonGenerator generator =
+        BACK_TO_BACK.createGenerator(ObjectWriteContext.empty(), buffer);
+
+    String take() {
+      generator.flush();
+      String text = buffer.text();
+      buffer.reset();
+      return text;
     }
   }
 

@@ -3,10 +3,15 @@ package dev.marketlens.sync.wire;
 import dev.marketlens.model.Money;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 /** Model values as the export formats spell them, shared by the JSON and CSV writers. */
 final class WireText {
+
+  /** Days from 1990 to 2100 as text, made once each: exports repeat the same few thousand days. */
+  private static final long FIRST_DAY = LocalDate.of(1990, 1, 1).toEpochDay();
+
+  private static final String[] DATES =
+      new String[(int) (LocalDate.of(2100, 1, 1).toEpochDay() - FIRST_DAY)];
 
   private WireText() {}
 
@@ -36,12 +41,26 @@ final class WireText {
   }
 
   static String date(LocalDate date) {
-    return date == null ? null : date.toString();
+    if (date == null) {
+      return null;
+    }
+    long index = date.toEpochDay() - FIRST_DAY;
+    if (index < 0 || index >= DATES.length) {
+      return date.toString();
+    }
+    String text = DATES[(int) index];
+    if (text == null) {
+      text = date.toString(); // a race only makes the same text twice
+      DATES[(int) index] = text;
+    }
+    return text;
   }
 
   /** {@code lastUpdated}: the API sends the day, in UTC. */
   static String day(Instant instant) {
-    return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
+    return instant == null
+        ? null
+        : date(LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond(), 86_400)));
   }
 
   static String text(Object value) {

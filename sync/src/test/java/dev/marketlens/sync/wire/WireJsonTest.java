@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketlens.model.license.License;
 import dev.marketlens.model.transaction.TransactionLine;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -122,6 +124,22 @@ class WireJsonTest {
           Exports.transactions(Exports.text("one.json", "[" + json + "]")).get(0);
       assertThat(back).isEqualTo(line);
       assertThat(WireJson.transaction(back)).isEqualTo(json);
+    }
+  }
+
+  @Test
+  @DisplayName("threads share nothing: texts written in parallel equal those written in turn")
+  void parallel() {
+    List<TransactionLine> lines =
+        List.of(Records.sale("Globex"), Records.refund(), Records.manualInvoice());
+    List<String> expected = lines.stream().map(WireJson::transaction).toList();
+    List<String> written =
+        IntStream.range(0, 30_000)
+            .parallel()
+            .mapToObj(i -> WireJson.transaction(lines.get(i % 3)))
+            .toList();
+    for (int i = 0; i < written.size(); i++) {
+      assertThat(written.get(i)).isEqualTo(expected.get(i % 3));
     }
   }
 }
