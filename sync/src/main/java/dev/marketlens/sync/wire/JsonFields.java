@@ -51,7 +51,12 @@ final class JsonFields extends Fields {
       if (close < 0) {
         continue;
       }
-      int index = Integer.parseInt(key, prefix.length(), close, 10);
+      int index;
+      try {
+        index = Integer.parseInt(key, prefix.length(), close, 10);
+      } catch (NumberFormatException e) {
+        continue; // a property whose own name holds brackets, not an array element
+      }
       if (elements == null) {
         elements = new TreeMap<>();
       }

@@ -227,4 +227,15 @@ class ExportFieldsTest {
         .hasMessageContaining("dunningStatus[1].attemptCount")
         .hasMessageContaining("\"two\" is not a whole number");
   }
+
+  @Test
+  @DisplayName("unknown fields are ignored, also a property whose name looks like an array element")
+  void bracketedNames() {
+    String json =
+        TRANSACTION_JSON.replace(
+            "\"licenseLevel\":\"single-instance\",",
+            "\"licenseLevel\":\"single-instance\",\"dunningStatus[x]\":{\"attemptCount\":9},");
+    TransactionLine line = transactions(text("t.json", json)).get(0);
+    assertThat(line.details().dunningStatus()).hasSize(2);
+  }
 }
