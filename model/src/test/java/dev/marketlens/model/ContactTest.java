@@ -73,4 +73,19 @@ class ContactTest {
         .isInstanceOf(ModelException.class)
         .hasMessageContaining("discounts[].type");
   }
+
+  @Test
+  @DisplayName("spec §7.3: license contacts carry phone and address; any RTBF detail is redacted")
+  void addressDetails() {
+    Contact contact =
+        new Contact(
+            "Ann", "ann@acme.example", "+49 30 1234", "Main St 1", " ", "Berlin", "BE", "10115");
+    assertThat(contact.address2()).isNull();
+    assertThat(contact.isRedacted()).isFalse();
+    assertThat(contact.isEmpty()).isFalse();
+    assertThat(new Contact(null, null, null, null, null, "Berlin", null, null).isEmpty()).isFalse();
+    assertThat(new Contact(null, null, "RTBF", null, null, null, null, null).isRedacted()).isTrue();
+    assertThat(new Contact("Ann", "ann@acme.example"))
+        .isEqualTo(new Contact("Ann", "ann@acme.example", null, null, null, null, null, null));
+  }
 }

@@ -27,6 +27,8 @@ import java.util.Optional;
  * @param lastUpdated the last change of the record in Atlassian's systems; the API sends a date,
  *     which the reader places at the start of that day in UTC
  * @param customer company, country, region and contacts; {@link CustomerDetails#none()} if absent
+ * @param details the commerce and support fields ({@code cmtDetails}, {@code
+ *     extendedServerSupport}, …); {@link LicenseDetails#none()} if absent
  */
 public record License(
     LicenseIds ids,
@@ -44,7 +46,8 @@ public record License(
     CustomerDetails customer,
     Partner partner,
     String cloudSiteHostname,
-    DataInsights insights) {
+    DataInsights insights,
+    LicenseDetails details) {
 
   public License {
     required("license ids", ids);
@@ -62,6 +65,45 @@ public record License(
           "is before maintenanceStartDate " + maintenanceStartDate + " of license " + label(ids));
     }
     customer = customer == null ? CustomerDetails.none() : customer;
+    details = details == null ? LicenseDetails.none() : details;
+  }
+
+  /** A license without the {@link LicenseDetails} fields. */
+  public License(
+      LicenseIds ids,
+      AppKey app,
+      String appName,
+      ProductId productId,
+      Hosting hosting,
+      LicenseType licenseType,
+      LicenseStatus status,
+      Tier tier,
+      String appEdition,
+      LocalDate maintenanceStartDate,
+      LocalDate maintenanceEndDate,
+      Instant lastUpdated,
+      CustomerDetails customer,
+      Partner partner,
+      String cloudSiteHostname,
+      DataInsights insights) {
+    this(
+        ids,
+        app,
+        appName,
+        productId,
+        hosting,
+        licenseType,
+        status,
+        tier,
+        appEdition,
+        maintenanceStartDate,
+        maintenanceEndDate,
+        lastUpdated,
+        customer,
+        partner,
+        cloudSiteHostname,
+        insights,
+        null);
   }
 
   public boolean isEvaluation() {

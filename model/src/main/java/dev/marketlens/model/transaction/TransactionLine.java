@@ -39,8 +39,9 @@ import java.util.Optional;
  *
  * <p>Optional components are null when absent: {@code appName}, {@code productId}, {@code oldTier},
  * {@code changeInTier}, {@code legacyPartnerDiscountAmount}, {@code originalTransaction}, {@code
- * paymentStatus}, {@code partner}, {@code parentProduct}. {@code saleType} and {@code licenseType}
- * may be null only on manual invoices (spec §8.4).
+ * paymentStatus}, {@code partner}, {@code parentProduct}; {@code details} is {@link
+ * SaleDetails#none()} when absent. {@code saleType} and {@code licenseType} may be null only on
+ * manual invoices (spec §8.4).
  *
  * <p>{@code lastUpdated} is an {@code Instant}, as every audit time; the API sends a date, which
  * the reader places at the start of that day in UTC.
@@ -72,7 +73,8 @@ public record TransactionLine(
     Partner partner,
     ParentProduct parentProduct,
     Instant lastUpdated,
-    boolean manualInvoice) {
+    boolean manualInvoice,
+    SaleDetails details) {
 
   public TransactionLine {
     required("transactionId", transactionId);
@@ -95,6 +97,7 @@ public record TransactionLine(
     required("lastUpdated of " + line, lastUpdated);
     discounts = discounts == null ? List.of() : List.copyOf(discounts);
     customer = customer == null ? CustomerDetails.none() : customer;
+    details = details == null ? SaleDetails.none() : details;
 
     if (maintenanceEndDate.isBefore(maintenanceStartDate)) {
       throw new ModelException(
@@ -109,6 +112,66 @@ public record TransactionLine(
       requireNotNegative("purchasePrice of " + saleType.wire() + " " + line, purchasePrice);
       requireNotNegative("vendorAmount of " + saleType.wire() + " " + line, vendorAmount);
     }
+  }
+
+  /** A line without the {@link SaleDetails} fields. */
+  public TransactionLine(
+      TransactionId transactionId,
+      TransactionLineItemId lineItemId,
+      LicenseIds licenseIds,
+      AppKey app,
+      String appName,
+      ProductId productId,
+      LocalDate saleDate,
+      SaleType saleType,
+      LicenseType licenseType,
+      Hosting hosting,
+      BillingPeriod billingPeriod,
+      Tier tier,
+      Tier oldTier,
+      ChangeInTier changeInTier,
+      Money purchasePrice,
+      Money vendorAmount,
+      List<Discount> discounts,
+      Money legacyPartnerDiscountAmount,
+      OriginalTransaction originalTransaction,
+      LocalDate maintenanceStartDate,
+      LocalDate maintenanceEndDate,
+      PaymentStatus paymentStatus,
+      CustomerDetails customer,
+      Partner partner,
+      ParentProduct parentProduct,
+      Instant lastUpdated,
+      boolean manualInvoice) {
+    this(
+        transactionId,
+        lineItemId,
+        licenseIds,
+        app,
+        appName,
+        productId,
+        saleDate,
+        saleType,
+        licenseType,
+        hosting,
+        billingPeriod,
+        tier,
+        oldTier,
+        changeInTier,
+        purchasePrice,
+        vendorAmount,
+        discounts,
+        legacyPartnerDiscountAmount,
+        originalTransaction,
+        maintenanceStartDate,
+        maintenanceEndDate,
+        paymentStatus,
+        customer,
+        partner,
+        parentProduct,
+        lastUpdated,
+        manualInvoice,
+        null);
   }
 
   public boolean isRefund() {

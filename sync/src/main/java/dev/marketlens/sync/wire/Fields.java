@@ -29,6 +29,16 @@ abstract class Fields {
   /** The discounts of a transaction line. */
   abstract List<RawDiscount> discounts();
 
+  /**
+   * The objects of an array ({@code dunningStatus[]}, {@code purchaseDetails.proratedDetails[]}),
+   * in order; each element's fields are named relative to it ({@code attemptCount}). Empty when the
+   * array is absent or the format has no such field ({@code csvColumn} null).
+   */
+  abstract List<Fields> objects(String jsonPath, String csvColumn);
+
+  /** The texts of an array of strings ({@code cloudComplianceBoundaries}); JSON only. */
+  abstract List<Value> strings(String jsonPath);
+
   /** Whether any of the fields is present. */
   boolean anyPresent(String[][] jsonAndCsvNames) {
     for (String[] names : jsonAndCsvNames) {

@@ -13,7 +13,7 @@ import tools.jackson.core.exc.UnexpectedEndOfInputException;
 /**
  * The records of a JSON export, one at a time, with Jackson's streaming parser: only the current
  * record is held in memory. Nested objects are flattened to dotted paths; {@code discounts[]} is
- * kept as a list; other arrays are skipped (no model field holds them yet).
+ * kept as a list; other arrays are flattened by index ({@code dunningStatus[0].attemptCount}).
  */
 final class JsonRecords {
   private final JsonParser parser;
@@ -127,7 +127,7 @@ final class JsonRecords {
             readDiscounts(path, discounts);
           } else {
             containers.put(path, new Container("an array", where(parser.currentTokenLocation())));
-            skipChildren();
+            readArray(path, values);
           }
         }
         case VALUE_NULL -> {}
@@ -137,6 +137,37 @@ final class JsonRecords {
             values.put(
                 path,
                 new Fields.Value(text, where(parser.currentTokenLocation()), "field " + path));
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Any other array, flattened by index: {@code dunningStatus[0].attemptCount}, {@code
+   * cloudComplianceBoundaries[1]}; arrays within its elements are skipped.
+   */
+  private void readArray(String path, Map<String, Fields.Value> values) {
+    int index = 0;
+    while (true) {
+      JsonToken token = next();
+      if (token == JsonToken.END_ARRAY) {
+        return;
+      }
+      if (token == null) {
+        throw truncated();
+      }
+      String element = path + "[" + index++ + "]";
+      switch (token) {
+        case START_OBJECT -> readObject(element + ".", values, new ArrayList<>(0));
+        case START_ARRAY -> skipChildren();
+        case VALUE_NULL -> {}
+        default -> {
+          String text = text();
+          if (!text.isBlank()) {
+            values.put(
+                element,
+                new Fields.Value(text, where(parser.currentTokenLocation()), "field " + element));
           }
         }
       }

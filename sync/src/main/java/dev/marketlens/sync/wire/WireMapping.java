@@ -14,6 +14,7 @@ import dev.marketlens.model.Money;
 import dev.marketlens.model.Partner;
 import dev.marketlens.model.PartnerType;
 import dev.marketlens.model.PaymentStatus;
+import dev.marketlens.model.PaymentTerms;
 import dev.marketlens.model.SaleType;
 import dev.marketlens.model.Tier;
 import dev.marketlens.model.id.AddonLicenseId;
@@ -30,10 +31,16 @@ import dev.marketlens.model.id.ProductId;
 import dev.marketlens.model.id.TransactionId;
 import dev.marketlens.model.id.TransactionLineItemId;
 import dev.marketlens.model.license.Attribution;
+import dev.marketlens.model.license.CmtDetails;
 import dev.marketlens.model.license.DataInsights;
 import dev.marketlens.model.license.License;
+import dev.marketlens.model.license.LicenseDetails;
+import dev.marketlens.model.license.UpgradeEvaluation;
+import dev.marketlens.model.transaction.DunningAttempt;
 import dev.marketlens.model.transaction.OriginalTransaction;
 import dev.marketlens.model.transaction.ParentProduct;
+import dev.marketlens.model.transaction.ProratedDetail;
+import dev.marketlens.model.transaction.SaleDetails;
 import dev.marketlens.model.transaction.TransactionLine;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -103,6 +110,7 @@ final class WireMapping {
     CustomerDetails customer = customer(f, c);
     Partner partner = partner(f);
     DataInsights finalInsights = insights;
+    LicenseDetails details = licenseDetails(f);
     return construct(
         f,
         () ->
@@ -122,7 +130,8 @@ final class WireMapping {
                 customer,
                 partner,
                 text(f, "cloudSiteHostname", "cloudSiteHostname"),
-                finalInsights));
+                finalInsights,
+                details));
   }
 
   static TransactionLine transaction(Fields f) {
@@ -146,9 +155,15 @@ final class WireMapping {
     String parentName = text(f, p + "parentProductName", "parentProductName");
     String parentEdition = text(f, p + "parentProductEdition", "parentProductEdition");
     String oldEdition = text(f, p + "oldParentProductEdition", "oldParentProductEdition");
-    if (parentName != null || parentEdition != null || oldEdition != null) {
-      parent = new ParentProduct(parentName, parentEdition, oldEdition);
+    String editionChange =
+        text(f, p + "changeInParentProductEdition", "changeInParentProductEdition");
+    if (parentName != null
+        || parentEdition != null
+        || oldEdition != null
+        || editionChange != null) {
+      parent = new ParentProduct(parentName, parentEdition, editionChange, oldEdition);
     }
+    SaleDetails details = saleDetails(f);
     CustomerDetails customer = customer(f, "customerDetails.");
     Partner partner = partner(f);
     OriginalTransaction finalOriginal = original;
@@ -186,7 +201,117 @@ final class WireMapping {
                 partner,
                 finalParent,
                 lastUpdated(f),
-                manual));
+                manual,
+                details));
+  }
+
+  private static LicenseDetails licenseDetails(Fields f) {
+    CmtDetails cmt = null;
+    String cmtStatus = text(f, "cmtDetails.status", "cmtStatus");
+    String onPrem = text(f, "cmtDetails.relatedOnPremLicense", "cmtRelatedOnPremLicense");
+    if (cmtStatus != null || onPrem != null) {
+      cmt = new CmtDetails(cmtStatus, onPrem);
+    }
+    UpgradeEvaluation upgrade = null;
+    String edition = text(f, "upgradeEvaluatingEdition", "upgradeEvaluationEdition");
+    LocalDate start = date(f, "upgradeEvaluationStartDate", "upgradeEvaluationStartDate");
+    LocalDate end = date(f, "upgradeEvaluationEndDate", "upgradeEvaluationEndDate");
+    if (edition != null || start != null || end != null) {
+      upgrade = construct(f, () -> new UpgradeEvaluation(edition, start, end));
+    }
+    String newBillingSystem = text(f, "newBillingSystem", null);
+    if (newBillingSystem == null) {
+      newBillingSystem = text(f, "isNewBillingSystem", null);
+    }
+    List<String> boundaries = texts(f, "cloudComplianceBoundaries");
+    CmtDetails finalCmt = cmt;
+    UpgradeEvaluation finalUpgrade = upgrade;
+    String finalNewBillingSystem = newBillingSystem;
+    return construct(
+        f,
+        () ->
+            new LicenseDetails(
+                finalCmt,
+                finalUpgrade,
+                text(f, "extendedServerSupport", "extendedServerSupport"),
+                text(f, "licenseSourceType", "licenseSourceType"),
+                text(f, "transactionAccountId", "transactionAccountId"),
+                finalNewBillingSystem,
+                text(f, "inGracePeriod", null),
+                text(f, "invoiceDunningReason", null),
+                text(f, "licenseLevel", null),
+                text(f, "multiInstanceEntitlementId", null),
+                text(f, "multiInstanceEntitlementNumber", null),
+                boundaries,
+                date(f, "latestEvaluationStartDate", null),
+                date(f, "latestMaintenanceStartDate", null),
+                date(f, "recordCreatedDate", null)));
+  }
+
+  private static SaleDetails saleDetails(Fields f) {
+    String p = "purchaseDetails.";
+    List<DunningAttempt> dunning = new ArrayList<>(0);
+    for (Fields attempt : f.objects("dunningStatus", "dunningStatus")) {
+      int count = integer(attempt, "attemptCount");
+      String errorCode = text(attempt, "errorCode", "errorCode");
+      LocalDate attempted = date(attempt, "paymentAttemptDate", "paymentAttemptDate");
+      LocalDate next = date(attempt, "nextPaymentAttemptDate", "nextPaymentAttemptDate");
+      dunning.add(construct(attempt, () -> new DunningAttempt(count, errorCode, attempted, next)));
+    }
+    List<ProratedDetail> prorated = new ArrayList<>(0);
+    for (Fields detail : f.objects(p + "proratedDetails", null)) {
+      int users = integer(detail, "addedUsers");
+      LocalDate day = date(detail, "date", "date");
+      prorated.add(construct(detail, () -> new ProratedDetail(users, day)));
+    }
+    return construct(
+        f,
+        () ->
+            new SaleDetails(
+                text(f, "appEdition", "appEdition"),
+                text(f, p + "changeInBillingPeriod", "changeInBillingPeriod"),
+                text(f, p + "oldBillingPeriod", "oldBillingPeriod"),
+                text(f, p + "refundReason", "refundReason"),
+                text(f, p + "creditNoteReason", "creditNoteReason"),
+                convert(f, p + "paymentTerms", "paymentTerms", PaymentTerms::fromWire),
+                dunning,
+                prorated,
+                texts(f, "cloudComplianceBoundaries"),
+                text(f, "licenseLevel", null)));
+  }
+
+  /**
+   * A whole number ({@code attemptCount}, {@code addedUsers}); JSON may write it as {@code 3.0}.
+   */
+  private static int integer(Fields f, String name) {
+    Fields.Value value = f.value(name, name);
+    if (value == null) {
+      throw new WireFormatException(
+          f.source, f.recordLocation(), "field " + name, null, "is required", null);
+    }
+    try {
+      return new java.math.BigDecimal(value.text().trim()).intValueExact();
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new WireFormatException(
+          f.source,
+          value.location(),
+          value.field(),
+          value.text(),
+          "is not a whole number (expected e.g. 3)",
+          e);
+    }
+  }
+
+  private static List<String> texts(Fields f, String jsonPath) {
+    List<Fields.Value> values = f.strings(jsonPath);
+    if (values.isEmpty()) {
+      return List.of();
+    }
+    List<String> texts = new ArrayList<>(values.size());
+    for (Fields.Value value : values) {
+      texts.add(value.text());
+    }
+    return texts;
   }
 
   private static Discount discount(Fields f, Fields.RawDiscount raw) {
@@ -230,21 +355,37 @@ final class WireMapping {
         contact(f, prefix + "billingContact.", "billingContact"));
   }
 
-  /** A contact; {@code "RTBF"} values are kept as read and recognised by {@link Contact}. */
+  /**
+   * A contact with the eight fields licenses carry (transactions carry name and email only); {@code
+   * "RTBF"} values are kept as read and recognised by {@link Contact}.
+   */
   private static Contact contact(Fields f, String jsonPrefix, String csvPrefix) {
     return new Contact(
         text(f, jsonPrefix + "name", csvPrefix + "Name"),
-        text(f, jsonPrefix + "email", csvPrefix + "Email"));
+        text(f, jsonPrefix + "email", csvPrefix + "Email"),
+        text(f, jsonPrefix + "phone", csvPrefix + "Phone"),
+        text(f, jsonPrefix + "address1", csvPrefix + "Address1"),
+        text(f, jsonPrefix + "address2", csvPrefix + "Address2"),
+        text(f, jsonPrefix + "city", csvPrefix + "City"),
+        text(f, jsonPrefix + "state", csvPrefix + "State"),
+        text(f, jsonPrefix + "postcode", csvPrefix + "Postcode"));
   }
 
   private static Partner partner(Fields f) {
     String name = text(f, "partnerDetails.partnerName", "partnerName");
     PartnerType type =
         convert(f, "partnerDetails.partnerType", "partnerType", PartnerType::fromWire);
+    String c = "partnerDetails.billingContact.";
     Contact contact =
         new Contact(
-            text(f, "partnerDetails.billingContact.name", "partnerContactName"),
-            text(f, "partnerDetails.billingContact.email", "partnerContactEmail"));
+            text(f, c + "name", "partnerContactName"),
+            text(f, c + "email", "partnerContactEmail"),
+            text(f, c + "phone", null),
+            text(f, c + "address1", null),
+            text(f, c + "address2", null),
+            text(f, c + "city", null),
+            text(f, c + "state", null),
+            text(f, c + "postcode", null));
     if (name == null && type == null) {
       if (!contact.isEmpty()) {
         throw new WireFormatException(
