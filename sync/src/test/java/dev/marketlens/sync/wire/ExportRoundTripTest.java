@@ -102,6 +102,33 @@ class ExportRoundTripTest {
     soft.assertAll();
   }
 
+  @org.junit.jupiter.api.Test
+  @DisplayName(
+      "§7.3 showLicensesHistory: every version with its recordCreatedDate reads back equal")
+  void licenseHistory() {
+    dev.marketlens.emulator.wire.LicenseJsonWriter emulator =
+        new dev.marketlens.emulator.wire.LicenseJsonWriter(
+            new dev.marketlens.emulator.wire.WireFormat(
+                dev.marketlens.emulator.wire.WireFormat.ApiVersion.V2, true));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (tools.jackson.core.JsonGenerator g =
+        dev.marketlens.emulator.wire.WireJson.createGenerator(out)) {
+      g.writeStartArray();
+      for (var history : EmulatedExports.world().licenseHistories().subList(0, 200)) {
+        for (var version : history.versions()) {
+          emulator.writeRecord(version.record(), g, version.since());
+        }
+      }
+      g.writeEndArray();
+    }
+    List<License> read = read(out.toByteArray(), "history.json");
+    assertThat(read).hasSizeGreaterThan(200);
+    assertThat(read).allMatch(l -> l.details().recordCreatedDate() != null);
+
+    List<License> again = read(writeLicenses(read, ExportFormat.JSON), "written.json");
+    assertThat(again).containsExactlyElementsOf(read);
+  }
+
   static List<License> read(byte[] export, String source) {
     return Exports.licenses(ExportReader.open(new ByteArrayInputStream(export), source));
   }
