@@ -74,6 +74,61 @@ class ExportRoundTripTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  @DisplayName("the generated world exercises the fields beyond price and period")
+  // The world generates no upgrade evaluations and no transaction appEdition: ExportFieldsTest
+  // and WireJsonTest cover those.
+  void worldCoversTheDetails() {
+    org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+    List<License> licenses = read(EmulatedExports.licenses(ExportFormat.JSON), "licenses.json");
+    soft.assertThat(licenses).anyMatch(l -> l.details().cmt() != null);
+    soft.assertThat(licenses).anyMatch(l -> "No".equals(l.details().extendedServerSupport()));
+    soft.assertThat(licenses).anyMatch(l -> l.details().licenseSourceType() != null);
+    soft.assertThat(licenses).anyMatch(l -> l.details().transactionAccountId() != null);
+    soft.assertThat(licenses).anyMatch(l -> l.details().newBillingSystem() != null);
+    soft.assertThat(licenses).anyMatch(l -> !l.details().cloudComplianceBoundaries().isEmpty());
+    soft.assertThat(licenses).anyMatch(l -> l.customer().technicalContact().phone() != null);
+
+    List<TransactionLine> lines =
+        readLines(EmulatedExports.transactions(ExportFormat.JSON), "transactions.json");
+    soft.assertThat(lines).anyMatch(t -> t.details().refundReason() != null);
+    soft.assertThat(lines).anyMatch(t -> t.details().creditNoteReason() != null);
+    soft.assertThat(lines).anyMatch(t -> "Yes".equals(t.details().changeInBillingPeriod()));
+    soft.assertThat(lines).anyMatch(t -> t.details().oldBillingPeriod() != null);
+    soft.assertThat(lines).anyMatch(t -> t.details().paymentTerms() != null);
+    soft.assertThat(lines).anyMatch(t -> !t.details().proratedDetails().isEmpty());
+    soft.assertThat(lines)
+        .anyMatch(t -> t.parentProduct() != null && t.parentProduct().changeInEdition() != null);
+    soft.assertAll();
+  }
+
+  @org.junit.jupiter.api.Test
+  @DisplayName(
+      "§7.3 showLicensesHistory: every version with its recordCreatedDate reads back equal")
+  void licenseHistory() {
+    dev.marketlens.emulator.wire.LicenseJsonWriter emulator =
+        new dev.marketlens.emulator.wire.LicenseJsonWriter(
+            new dev.marketlens.emulator.wire.WireFormat(
+                dev.marketlens.emulator.wire.WireFormat.ApiVersion.V2, true));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (tools.jackson.core.JsonGenerator g =
+        dev.marketlens.emulator.wire.WireJson.createGenerator(out)) {
+      g.writeStartArray();
+      for (var history : EmulatedExports.world().licenseHistories().subList(0, 200)) {
+        for (var version : history.versions()) {
+          emulator.writeRecord(version.record(), g, version.since());
+        }
+      }
+      g.writeEndArray();
+    }
+    List<License> read = read(out.toByteArray(), "history.json");
+    assertThat(read).hasSizeGreaterThan(200);
+    assertThat(read).allMatch(l -> l.details().recordCreatedDate() != null);
+
+    List<License> again = read(writeLicenses(read, ExportFormat.JSON), "written.json");
+    assertThat(again).containsExactlyElementsOf(read);
+  }
+
   static List<License> read(byte[] export, String source) {
     return Exports.licenses(ExportReader.open(new ByteArrayInputStream(export), source));
   }
