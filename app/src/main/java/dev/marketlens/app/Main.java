@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       GenerateCommand.class,
       EmulatorCommand.class,
+      SyncCommand.class,
+      ImportCommand.class,
+      ExportCommand.class,
       AccountsCommand.class,
       HistoryCommand.class,
       CommandLine.HelpCommand.class

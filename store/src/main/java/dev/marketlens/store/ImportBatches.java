@@ -23,8 +23,8 @@ public final class ImportBatches {
     }
   }
 
-  /** Records an imported file, in the transaction that imported its records. */
-  public void record(
+  /** Records an imported file, in the transaction that imports its records; returns its id. */
+  public long record(
       Connection connection,
       long account,
       String fileName,
@@ -36,14 +36,17 @@ public final class ImportBatches {
     try (PreparedStatement insert =
         connection.prepareStatement(
             "INSERT INTO import_batches (vendor_account_id, file_name, sha256, kind, rows,"
-                + " imported_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                + " imported_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id")) {
       insert.setLong(1, account);
       insert.setString(2, fileName);
       insert.setBytes(3, sha256);
       insert.setString(4, kind);
       insert.setInt(5, rows);
       insert.setTimestamp(6, Timestamp.from(at));
-      insert.executeUpdate();
+      try (ResultSet ids = insert.executeQuery()) {
+        ids.next();
+        return ids.getLong(1);
+      }
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.marketlens.model.Hosting;
 import dev.marketlens.model.LicenseStatus;
 import dev.marketlens.model.LicenseType;
 import dev.marketlens.model.license.License;
+import dev.marketlens.model.license.UpgradeEvaluation;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,7 +71,25 @@ public final class Licenses {
               "evaluation_license",
               l -> l.dataInsights().map(i -> i.evaluationLicense()).orElse(null)),
           new Versioned.Column<>(
+              "latest_evaluation_start_date", l -> l.details().latestEvaluationStartDate()),
+          new Versioned.Column<>(
+              "latest_maintenance_start_date", l -> l.details().latestMaintenanceStartDate()),
+          new Versioned.Column<>(
+              "upgrade_evaluation_start_date",
+              l -> upgrade(l) == null ? null : upgrade(l).startDate()),
+          new Versioned.Column<>(
+              "upgrade_evaluation_end_date", l -> upgrade(l) == null ? null : upgrade(l).endDate()),
+          new Versioned.Column<>(
+              "upgrade_evaluating_edition", l -> upgrade(l) == null ? null : upgrade(l).edition()),
+          new Versioned.Column<>("transaction_account_id", l -> l.details().transactionAccountId()),
+          new Versioned.Column<>("license_source_type", l -> l.details().licenseSourceType()),
+          new Versioned.Column<>("license_level", l -> l.details().licenseLevel()),
+          new Versioned.Column<>(
               "last_updated", l -> TransactionLines.lastUpdated(l.lastUpdated())));
+
+  private static UpgradeEvaluation upgrade(License license) {
+    return license.details().upgradeEvaluation();
+  }
 
   private final Versioned<License> table =
       new Versioned<>("licenses", "license_versions", "license_key", "int8", false, COLUMNS);

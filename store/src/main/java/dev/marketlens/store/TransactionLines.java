@@ -54,6 +54,8 @@ public final class TransactionLines {
           new Versioned.Column<>(
               "partner_discount_cents", t -> cents(t.legacyPartnerDiscountAmount())),
           new Versioned.Column<>("discounts", t -> Columns.discounts(t.discounts())),
+          new Versioned.Column<>("refund_reason", t -> t.details().refundReason()),
+          new Versioned.Column<>("credit_note_reason", t -> t.details().creditNoteReason()),
           new Versioned.Column<>(
               "original_transaction_id",
               t -> t.refundOf().map(o -> text(o.transactionId())).orElse(null)),

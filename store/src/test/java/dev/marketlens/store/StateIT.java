@@ -168,8 +168,7 @@ class StateIT {
     database.inTransaction(
         "record",
         c -> {
-          batches.record(c, account, "tx.csv", sha, "transactions", 12, T0);
-          return null;
+          return batches.record(c, account, "tx.csv", sha, "transactions", 12, T0);
         });
     boolean here = database.inTransaction("check", c -> batches.contains(c, account, sha));
     boolean there = database.inTransaction("check", c -> batches.contains(c, other, sha));

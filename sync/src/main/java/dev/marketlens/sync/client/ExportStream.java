@@ -90,6 +90,20 @@ public final class ExportStream implements AutoCloseable {
     return body.file();
   }
 
+  /**
+   * Moves the body to {@code target}, which the caller then owns: a sync keeps it so that a run
+   * killed half-way can resume reading the same records. The stream is closed.
+   */
+  public void keep(Path target) {
+    closed = true;
+    try {
+      Files.createDirectories(target.toAbsolutePath().getParent());
+      Files.move(body.file(), target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(source + ": cannot keep the export in " + target, e);
+    }
+  }
+
   @Override
   public void close() {
     closed = true;

@@ -6,6 +6,7 @@ import dev.marketlens.store.Received;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Where a sync reads records from: the reporting API, or anything that serves its exports. */
 public interface Source {
@@ -33,6 +34,14 @@ public interface Source {
 
     /** How the records were fetched, e.g. "async export", "paged list". */
     String path();
+
+    /** How many records the export holds, when the source knows before they are read. */
+    default OptionalLong size() {
+      return OptionalLong.empty();
+    }
+
+    /** Called when every record was read and stored: what was kept to resume can go. */
+    default void completed() {}
 
     @Override
     void close();

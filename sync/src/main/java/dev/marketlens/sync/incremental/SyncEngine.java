@@ -245,13 +245,13 @@ public final class SyncEngine {
       BiFunction<Optional<LocalDate>, Optional<String>, Source.Export<T>> open,
       Writer<T> writer,
       Function<T, Instant> lastUpdatedOf) {
-    progress.started(stream, kind);
     Optional<LocalDate> since =
         kind.equals("incremental")
             ? Optional.of(cursor.lastUpdated().minusDays(options.overlapDays()))
             : Optional.empty();
     Instant passStart = clock.instant();
     try (Source.Export<T> export = open.apply(since, Optional.ofNullable(cursor.exportId()))) {
+      progress.started(stream, kind, export.size());
       Optional<String> exportId = export.id();
       long skip =
           exportId.isPresent() && exportId.get().equals(cursor.exportId())
@@ -292,6 +292,7 @@ public final class SyncEngine {
             checkpoints.put(c, account, stream, new Checkpoint(cursorAfter, null, 0));
             return null;
           });
+      export.completed();
       StreamSummary summary =
           new StreamSummary(stream, kind, export.path(), read, written, disappeared);
       progress.finished(stream, summary);

@@ -4,6 +4,8 @@ import dev.marketlens.emulator.wire.WireFormat;
 import dev.marketlens.emulator.world.World;
 import dev.marketlens.emulator.world.WorldGenerator;
 import dev.marketlens.emulator.world.WorldSpec;
+import dev.marketlens.sync.internal.CsvTokenizer;
+import dev.marketlens.sync.internal.Failures;
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -53,10 +55,14 @@ final class EmulatedExports {
         : dev.marketlens.emulator.wire.ExportFormat.CSV;
   }
 
+  private static final Failures FAIL =
+      (location, message) -> new IllegalStateException(location + ": " + message);
+
   /** A CSV export as rows of cells by header name, in order. */
   static List<Map<String, String>> csvRows(byte[] csv) {
     CsvTokenizer tokenizer =
-        new CsvTokenizer(new StringReader(new String(csv, StandardCharsets.UTF_8)), "test", 1);
+        new CsvTokenizer(
+            new StringReader(new String(csv, StandardCharsets.UTF_8)), "test", 1, FAIL);
     List<String> header = tokenizer.next();
     List<Map<String, String>> rows = new ArrayList<>();
     List<String> row;
@@ -72,7 +78,8 @@ final class EmulatedExports {
 
   /** The header of a CSV export. */
   static List<String> csvHeader(byte[] csv) {
-    return new CsvTokenizer(new StringReader(new String(csv, StandardCharsets.UTF_8)), "test", 1)
+    return new CsvTokenizer(
+            new StringReader(new String(csv, StandardCharsets.UTF_8)), "test", 1, FAIL)
         .next();
   }
 }

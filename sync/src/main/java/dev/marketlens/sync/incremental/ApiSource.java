@@ -1,0 +1,167 @@
+package dev.marketlens.sync.incremental;
+
+import dev.marketlens.model.license.License;
+import dev.marketlens.model.transaction.TransactionLine;
+import dev.marketlens.store.Received;
+import dev.marketlens.sync.client.ExportQuery;
+import dev.marketlens.sync.client.ExportStream;
+import dev.marketlens.sync.client.ReportingClient;
+import dev.marketlens.sync.wire.ExportKind;
+import dev.marketlens.sync.wire.ExportReader;
+import dev.marketlens.sync.wire.WireJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The reporting API as a sync's {@link Source}: each export is fetched whole by the {@link
+ * ReportingClient} (async export, else synchronous export, else paged list), with data insights and
+ * attribution, and kept in a spool directory until the sync has stored it, so that a run killed
+ * half-way resumes from the same file instead of downloading again.
+ */
+public final class ApiSource implements Source {
+  private final ReportingClient client;
+  private final Path spool;
+
+  /**
+   * @param spool a directory of this account's own, e.g. {@code $MARKETLENS_HOME/spool/<account>}
+   */
+  public ApiSource(ReportingClient client, Path spool) {
+    this.client = client;
+    this.spool = spool;
+  }
+
+  @Override
+  public Export<License> licenses(Optional<LocalDate> since, Optional<String> resume) {
+    return open(
+        ExportKind.LICENSES,
+        since,
+        resume,
+        ExportReader::licenses,
+        l -> new Received<>(l, WireJson.license(l)));
+  }
+
+  @Override
+  public Export<TransactionLine> transactions(Optional<LocalDate> since, Optional<String> resume) {
+    return open(
+        ExportKind.TRANSACTIONS,
+        since,
+        resume,
+        ExportReader::transactions,
+        t -> new Received<>(t, WireJson.transaction(t)));
+  }
+
+  @Override
+  public long bytesReceived() {
+    return client.bytesReceived();
+  }
+
+  private <T> Export<T> open(
+      ExportKind kind,
+      Optional<LocalDate> since,
+      Optional<String> resume,
+      Function<ExportReader, Stream<T>> records,
+      Function<T, Received<T>> received) {
+    // The id names the query, so that only a run asking the same question reuses the file.
+    String prefix =
+        kind.name().toLowerCase(Locale.ROOT)
+            + "-"
+            + since.map(LocalDate::toString).orElse("all")
+            + "-";
+    Optional<String> kept =
+        resume.filter(id -> id.startsWith(prefix) && Files.isRegularFile(spool.resolve(id)));
+    String id;
+    String path;
+    OptionalLong size = OptionalLong.empty();
+    if (kept.isPresent()) {
+      id = kept.get();
+      path = "export kept by an interrupted run";
+    } else {
+      ExportQuery query = ExportQuery.all().withDataInsights(true).withAttribution(true);
+      if (since.isPresent()) {
+        query = query.lastUpdated(since.get());
+      }
+      ExportStream stream = client.export(kind, query);
+      id = prefix + UUID.randomUUID();
+      path = stream.route().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+      size = OptionalLong.of(stream.records());
+      removeKept(kind.name().toLowerCase(Locale.ROOT) + "-");
+      stream.keep(spool.resolve(id));
+    }
+    Path file = spool.resolve(id);
+    ExportReader reader;
+    try {
+      reader = ExportReader.open(Files.newInputStream(file), id);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the export kept in " + file, e);
+    }
+    Stream<T> stream = records.apply(reader);
+    Iterator<T> iterator = stream.iterator();
+    OptionalLong expected = size;
+    return new Export<>() {
+      @Override
+      public OptionalLong size() {
+        return expected;
+      }
+
+      @Override
+      public boolean hasNext() {
+        return iterator.hasNext();
+      }
+
+      @Override
+      public Received<T> next() {
+        return received.apply(iterator.next());
+      }
+
+      @Override
+      public Optional<String> id() {
+        return Optional.of(id);
+      }
+
+      @Override
+      public String path() {
+        return path;
+      }
+
+      @Override
+      public void completed() {
+        close();
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot remove the stored export " + file, e);
+        }
+      }
+
+      @Override
+      public void close() {
+        stream.close();
+      }
+    };
+  }
+
+  /** Removes exports of a kind kept by earlier runs: a new export replaces them. */
+  private void removeKept(String prefix) {
+    if (!Files.isDirectory(spool)) {
+      return;
+    }
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(spool, prefix + "*")) {
+      for (Path file : files) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean the spool directory " + spool, e);
+    }
+  }
+}
