@@ -152,7 +152,8 @@ public final class Licenses {
               "license " + label(license),
               license,
               batch.get(i).json(),
-              TransactionLines.lastUpdated(license.lastUpdated())));
+              TransactionLines.lastUpdated(license.lastUpdated()),
+              batch.get(i).unknown()));
     }
     Apps.ensure(connection, account, apps);
     WriteResult result = table.write(connection, account, pending, syncRun, seenAt);

@@ -1,6 +1,8 @@
 package dev.marketlens.store;
 
 import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -103,6 +105,111 @@ final class RecordJson {
       out.writeEndObject();
     }
     return any ? text.toString() : null;
+  }
+
+  /**
+   * Adds to {@code after} the fields of {@code before} under the {@code unknown} paths that {@code
+   * after} lacks: the new record's format cannot carry them. True when any was added.
+   */
+  static boolean keepUnknown(
+      Map<String, Scalar> before, Map<String, Scalar> after, List<String> unknown) {
+    boolean added = false;
+    for (Map.Entry<String, Scalar> field : before.entrySet()) {
+      String path = field.getKey();
+      if (!after.containsKey(path) && under(path, unknown)) {
+        after.put(path, field.getValue());
+        added = true;
+      }
+    }
+    return added;
+  }
+
+  private static boolean under(String path, List<String> prefixes) {
+    for (String prefix : prefixes) {
+      if (path.startsWith(prefix)
+          && (path.length() == prefix.length()
+              || path.charAt(prefix.length()) == '.'
+              || path.charAt(prefix.length()) == '[')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The JSON object whose scalars are {@code fields}, by path: the inverse of {@link #flatten}. */
+  static String unflatten(Map<String, Scalar> fields) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    for (Map.Entry<String, Scalar> field : fields.entrySet()) {
+      put(root, field.getKey(), field.getValue());
+    }
+    StringWriter text = new StringWriter();
+    try (JsonGenerator out = JSON.createGenerator(ObjectWriteContext.empty(), text)) {
+      write(out, root);
+    }
+    return text.toString();
+  }
+
+  /** Places a scalar at a path such as {@code a.b[2].c} in a tree of maps and index maps. */
+  @SuppressWarnings("unchecked")
+  private static void put(Map<String, Object> root, String path, Scalar value) {
+    Object node = root;
+    int i = 0;
+    while (i < path.length()) {
+      int end = i;
+      while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+        end++;
+      }
+      String key;
+      if (path.charAt(i) == '[') {
+        int close = path.indexOf(']', i);
+        key = "[" + path.substring(i + 1, close);
+        end = close + 1;
+      } else {
+        key = path.substring(i, end);
+      }
+      boolean last = end >= path.length();
+      Map<String, Object> map = (Map<String, Object>) node;
+      if (last) {
+        map.put(key, value);
+      } else {
+        node = map.computeIfAbsent(key, k -> new TreeMap<String, Object>(RecordJson::byIndex));
+      }
+      i = end < path.length() && path.charAt(end) == '.' ? end + 1 : end;
+    }
+  }
+
+  /** Array elements ("[3") in numeric order; names in insertion order do not reach here. */
+  private static int byIndex(String a, String b) {
+    boolean ia = a.startsWith("[");
+    boolean ib = b.startsWith("[");
+    if (ia && ib) {
+      return Integer.compare(Integer.parseInt(a.substring(1)), Integer.parseInt(b.substring(1)));
+    }
+    return a.compareTo(b);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void write(JsonGenerator out, Object node) {
+    if (node instanceof Scalar scalar) {
+      scalar.write(out);
+      return;
+    }
+    Map<String, Object> map = (Map<String, Object>) node;
+    boolean array = !map.isEmpty() && map.keySet().iterator().next().startsWith("[");
+    if (array) {
+      out.writeStartArray();
+      for (Object element : map.values()) {
+        write(out, element);
+      }
+      out.writeEndArray();
+    } else {
+      out.writeStartObject();
+      for (Map.Entry<String, Object> entry : map.entrySet()) {
+        out.writeName(entry.getKey());
+        write(out, entry.getValue());
+      }
+      out.writeEndObject();
+    }
   }
 
   /** The paths whose value is {@value #REDACTED}. */

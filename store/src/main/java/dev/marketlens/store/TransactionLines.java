@@ -115,7 +115,8 @@ public final class TransactionLines {
               "transaction line " + line.lineItemId() + " (" + line.transactionId() + ")",
               line,
               received.json(),
-              lastUpdated(line.lastUpdated())));
+              lastUpdated(line.lastUpdated()),
+              received.unknown()));
     }
     Apps.ensure(connection, account, apps);
     return table.write(connection, account, pending, syncRun, seenAt);

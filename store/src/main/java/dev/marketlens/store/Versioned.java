@@ -32,7 +32,13 @@ final class Versioned<T> {
   record Column<T>(String name, Function<T, Object> value) {}
 
   /** A record to write, under its key in the table. */
-  record Pending<T>(Object key, String label, T value, String json, LocalDate lastUpdated) {}
+  record Pending<T>(
+      Object key,
+      String label,
+      T value,
+      String json,
+      LocalDate lastUpdated,
+      List<String> unknown) {}
 
   private record Stored(int version, LocalDate lastUpdated, String json) {}
 
@@ -102,6 +108,16 @@ final class Versioned<T> {
       }
       var oldFields = RecordJson.flatten(before.json());
       var newFields = RecordJson.flatten(pending.json());
+      if (RecordJson.keepUnknown(oldFields, newFields, pending.unknown())) {
+        pending =
+            new Pending<>(
+                pending.key(),
+                pending.label(),
+                pending.value(),
+                RecordJson.unflatten(newFields),
+                pending.lastUpdated(),
+                pending.unknown());
+      }
       String diff = RecordJson.diff(oldFields, newFields);
       if (diff == null) {
         unchanged.add(pending.key());

@@ -54,4 +54,28 @@ class RecordJsonTest {
         .isEqualTo(
             "{\"c.email\":{\"from\":\"RTBF\",\"to\":\"RTBF\"},\"price\":{\"from\":1,\"to\":2}}");
   }
+
+  @Test
+  @DisplayName("unflatten is the inverse of flatten: nested objects and arrays come back")
+  void unflatten_inverts_flatten() {
+    var fields = RecordJson.flatten(BEFORE);
+    assertThat(RecordJson.flatten(RecordJson.unflatten(fields))).isEqualTo(fields);
+  }
+
+  @Test
+  @DisplayName("fields a format cannot carry are kept from the stored record, nothing else is")
+  void unknown_fields_are_kept() {
+    var before =
+        RecordJson.flatten(
+            """
+        {"a":"x","only":{"json":[1,2]},"gone":"y"}""");
+    var after =
+        RecordJson.flatten(
+            """
+        {"a":"x"}""");
+
+    assertThat(RecordJson.keepUnknown(before, after, java.util.List.of("only"))).isTrue();
+    assertThat(after.keySet()).containsExactly("a", "only.json[0]", "only.json[1]");
+    assertThat(RecordJson.keepUnknown(before, after, java.util.List.of("on"))).isFalse();
+  }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.marketlens.model.id.TransactionLineItemId;
+import dev.marketlens.model.transaction.TransactionLine;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -305,9 +306,32 @@ class RecordsIT {
         .isEqualTo("true");
   }
 
+  @Test
+  @DisplayName("a record from a format without some fields (CSV) keeps them and is unchanged")
+  void fields_a_format_cannot_carry_are_kept() throws SQLException {
+    Received<TransactionLine> json = line("1001", "AT-1", 10_000, "2026-11-01", "a@x.io");
+    String withProrated =
+        json.json()
+            .replace(
+                "\"discounts\":[]", "\"discounts\":[],\"proratedDetails\":[{\"addedUsers\":3}]");
+    writeLines(MONDAY, new Received<>(json.value(), withProrated));
+    WriteResult csv =
+        writeLines(
+            TUESDAY,
+            new Received<>(json.value(), json.json(), List.of("purchaseDetails.proratedDetails")));
+
+    assertThat(csv.unchanged()).isEqualTo(1);
+    assertThat(
+            text(
+                "SELECT record->'purchaseDetails'->'proratedDetails'->0->>'addedUsers'"
+                    + " FROM transaction_lines WHERE vendor_account_id = ?"))
+        .isEqualTo("3");
+    WriteResult removed = writeLines(TUESDAY, json);
+    assertThat(removed.changed()).isEqualTo(1);
+  }
+
   @SafeVarargs
-  private WriteResult writeLines(
-      Instant at, Received<dev.marketlens.model.transaction.TransactionLine>... batch) {
+  private WriteResult writeLines(Instant at, Received<TransactionLine>... batch) {
     return database.inTransaction(
         "write lines", c -> lines.write(c, account, List.of(batch), null, at));
   }

@@ -23,6 +23,7 @@ import dev.marketlens.model.id.TransactionLineItemId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +96,7 @@ public record TransactionLine(
     required("maintenanceStartDate of " + line, maintenanceStartDate);
     required("maintenanceEndDate of " + line, maintenanceEndDate);
     required("lastUpdated of " + line, lastUpdated);
-    discounts = discounts == null ? List.of() : List.copyOf(discounts);
+    discounts = discounts == null ? List.of() : canonical(discounts);
     customer = customer == null ? CustomerDetails.none() : customer;
     details = details == null ? SaleDetails.none() : details;
 
@@ -213,6 +214,24 @@ public record TransactionLine(
 
   public Optional<Partner> partnerDetails() {
     return Optional.ofNullable(partner);
+  }
+
+  /**
+   * The discounts in one order whatever order they came in — by type, then amount, code and reason
+   * — since the API's order means nothing and the CSV export lists them by type.
+   */
+  private static List<Discount> canonical(List<Discount> discounts) {
+    if (discounts.size() < 2) {
+      return List.copyOf(discounts);
+    }
+    Comparator<String> text = Comparator.nullsFirst(Comparator.naturalOrder());
+    return discounts.stream()
+        .sorted(
+            Comparator.comparing(Discount::type)
+                .thenComparing(Discount::amount)
+                .thenComparing(Discount::code, text)
+                .thenComparing(Discount::reason, text))
+        .toList();
   }
 
   private static void requireNotPositive(String field, Money amount) {

@@ -314,4 +314,20 @@ class TransactionLineTest {
     assertThatThrownBy(() -> line.discounts().clear())
         .isInstanceOf(UnsupportedOperationException.class);
   }
+
+  @Test
+  @DisplayName("discounts are held in one order, by type then amount, whatever order they came in")
+  void discountsInCanonicalOrder() {
+    Discount manual = new Discount(DiscountType.MANUAL, Money.parse("5"), null, "GOODWILL");
+    Discount loyaltySmall =
+        new Discount(DiscountType.LOYALTY_DISCOUNT, Money.parse("1"), null, null);
+    Discount loyaltyBig = new Discount(DiscountType.LOYALTY_DISCOUNT, Money.parse("2"), null, null);
+    Discount expert = new Discount(DiscountType.EXPERT, Money.parse("3"), null, null);
+
+    TransactionLine a = sale("100", "85", List.of(manual, loyaltyBig, expert, loyaltySmall));
+    TransactionLine b = sale("100", "85", List.of(loyaltySmall, expert, loyaltyBig, manual));
+
+    assertThat(a.discounts()).containsExactly(loyaltySmall, loyaltyBig, expert, manual);
+    assertThat(a).isEqualTo(b);
+  }
 }

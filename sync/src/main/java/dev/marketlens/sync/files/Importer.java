@@ -10,6 +10,7 @@ import dev.marketlens.store.TransactionLines;
 import dev.marketlens.store.VendorAccount;
 import dev.marketlens.store.WriteResult;
 import dev.marketlens.sync.wire.ExportFormat;
+import dev.marketlens.sync.wire.ExportKind;
 import dev.marketlens.sync.wire.ExportReader;
 import dev.marketlens.sync.wire.WireJson;
 import java.io.IOException;
@@ -91,7 +92,7 @@ public final class Importer {
                       sha256,
                       at,
                       ExportReader::licenses,
-                      l -> new Received<>(l, WireJson.license(l)),
+                      l -> new Received<>(l, WireJson.license(l), notCarried(detected)),
                       licenses::write);
               case TRANSACTIONS ->
                   records(
@@ -101,7 +102,7 @@ public final class Importer {
                       sha256,
                       at,
                       ExportReader::transactions,
-                      t -> new Received<>(t, WireJson.transaction(t)),
+                      t -> new Received<>(t, WireJson.transaction(t), notCarried(detected)),
                       lines::write);
               case REMITTANCE -> remittance(c, account, detected, sha256, at);
               case EMPTY ->
@@ -187,6 +188,13 @@ public final class Importer {
     }
     return new Imported(
         file, detected.kind(), detected.format(), all.size(), WriteResult.NONE, false);
+  }
+
+  /** The fields the file's format cannot carry: their absence says nothing. */
+  private static List<String> notCarried(ImportFile.Detected detected) {
+    ExportKind kind =
+        detected.kind() == ImportFile.Kind.LICENSES ? ExportKind.LICENSES : ExportKind.TRANSACTIONS;
+    return WireJson.fieldsNotCarried(kind, detected.format());
   }
 
   private static InputStream open(Path file) {

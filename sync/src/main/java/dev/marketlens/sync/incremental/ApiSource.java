@@ -16,10 +16,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -48,7 +50,7 @@ public final class ApiSource implements Source {
         since,
         resume,
         ExportReader::licenses,
-        l -> new Received<>(l, WireJson.license(l)));
+        (l, notCarried) -> new Received<>(l, WireJson.license(l), notCarried));
   }
 
   @Override
@@ -58,7 +60,7 @@ public final class ApiSource implements Source {
         since,
         resume,
         ExportReader::transactions,
-        t -> new Received<>(t, WireJson.transaction(t)));
+        (t, notCarried) -> new Received<>(t, WireJson.transaction(t), notCarried));
   }
 
   @Override
@@ -71,7 +73,7 @@ public final class ApiSource implements Source {
       Optional<LocalDate> since,
       Optional<String> resume,
       Function<ExportReader, Stream<T>> records,
-      Function<T, Received<T>> received) {
+      BiFunction<T, List<String>, Received<T>> received) {
     // The id names the query, so that only a run asking the same question reuses the file.
     String prefix =
         kind.name().toLowerCase(Locale.ROOT)
@@ -105,6 +107,7 @@ public final class ApiSource implements Source {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read the export kept in " + file, e);
     }
+    List<String> notCarried = WireJson.fieldsNotCarried(kind, reader.format());
     Stream<T> stream = records.apply(reader);
     Iterator<T> iterator = stream.iterator();
     OptionalLong expected = size;
@@ -121,7 +124,7 @@ public final class ApiSource implements Source {
 
       @Override
       public Received<T> next() {
-        return received.apply(iterator.next());
+        return received.apply(iterator.next(), notCarried);
       }
 
       @Override

@@ -53,6 +53,41 @@ public final class WireJson {
 
   private WireJson() {}
 
+  /** The license fields an export in CSV has no column for (JSON paths). */
+  private static final List<String> LICENSE_FIELDS_NOT_IN_CSV =
+      List.of(
+          "productId",
+          "latestEvaluationStartDate",
+          "latestMaintenanceStartDate",
+          "newBillingSystem",
+          "inGracePeriod",
+          "invoiceDunningReason",
+          "cloudComplianceBoundaries",
+          "licenseLevel",
+          "multiInstanceEntitlementId",
+          "multiInstanceEntitlementNumber",
+          "recordCreatedDate");
+
+  /** The transaction fields an export in CSV has no column for (JSON paths). */
+  private static final List<String> TRANSACTION_FIELDS_NOT_IN_CSV =
+      List.of(
+          "productId",
+          "cloudComplianceBoundaries",
+          "licenseLevel",
+          "purchaseDetails.proratedDetails");
+
+  /**
+   * The fields of this JSON shape that an export of {@code kind} in {@code format} cannot carry
+   * (JSON paths, each with everything under it): a record read from such an export says nothing
+   * about them. Empty for JSON.
+   */
+  public static List<String> fieldsNotCarried(ExportKind kind, ExportFormat format) {
+    if (format == ExportFormat.JSON) {
+      return List.of();
+    }
+    return kind == ExportKind.LICENSES ? LICENSE_FIELDS_NOT_IN_CSV : TRANSACTION_FIELDS_NOT_IN_CSV;
+  }
+
   /** The license as one JSON object of a license export. */
   public static String license(License license) {
     Encoder encoder = ENCODER.get();

@@ -36,7 +36,7 @@ class TransactionExportTest {
     TransactionLine sale = lines.get(0);
     assertSale(sale);
     assertThat(sale.discounts())
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             new Discount(DiscountType.LOYALTY_DISCOUNT, Money.parse("10.10"), null, "RENEWAL"),
             new Discount(DiscountType.MARKETPLACE_PROMOTION, Money.parse("20"), "SPRING24", null),
             new Discount(DiscountType.EXPERT, Money.parse("30.25"), null, null),
