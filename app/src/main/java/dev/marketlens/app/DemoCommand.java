@@ -6,9 +6,18 @@ import dev.marketlens.emulator.world.World;
 import dev.marketlens.emulator.world.WorldGenerator;
 import dev.marketlens.emulator.world.WorldSpec;
 import dev.marketlens.emulator.world.WorldSummary;
+import dev.marketlens.store.Database;
+import dev.marketlens.store.Licenses;
+import dev.marketlens.store.TransactionLines;
+import dev.marketlens.store.VendorAccount;
+import dev.marketlens.store.VendorAccounts;
+import dev.marketlens.sync.files.Importer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,16 +26,20 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code marketlens demo}: the whole product on a generated world. Until the dashboard exists it
- * generates the demo world into {@code $MARKETLENS_HOME/demo} and prints what it holds.
+ * generates the demo world into {@code $MARKETLENS_HOME/demo}, imports its exports into the
+ * database and prints what they hold.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Generates a demo vendor world in $MARKETLENS_HOME/demo and prints its summary.")
+    description =
+        "Generates a demo vendor world in $MARKETLENS_HOME/demo, imports it into the database and"
+            + " prints its summary.")
 final class DemoCommand implements Callable<Integer> {
 
   static final long DEMO_SEED = 42;
   static final int DEMO_CUSTOMERS = 3000;
+  static final String DEMO_ACCOUNT = "demo";
 
   @Spec CommandSpec command;
 
@@ -59,11 +72,54 @@ final class DemoCommand implements Callable<Integer> {
     out.println("Marketlens demo: a simulated Marketplace vendor");
     Summary.print(world, WorldSummary.of(world, truths), out);
     out.printf("Exports and ground truth: %s%n", dir.toAbsolutePath());
+    store(dir, out);
     out.println(
         "Serve this world through the Marketplace reporting API: ./marketlens emulator --world "
             + dir.toAbsolutePath());
-    out.println("The dashboard and REST API arrive in the next releases.");
+    out.println("Metrics, the dashboard and the REST API arrive in the next releases.");
     out.flush();
     return 0;
+  }
+
+  /**
+   * Imports the demo world's exports into the account {@code demo} of the database (the same files
+   * again are skipped), and prints what the database holds.
+   */
+  private static void store(Path dir, PrintWriter out) {
+    String url = System.getenv("MARKETLENS_DB_URL");
+    try (Database database = Database.open(Optional.ofNullable(url), Settings.home())) {
+      VendorAccounts accounts = StoreOptions.accounts(database);
+      VendorAccount account =
+          accounts
+              .find(DEMO_ACCOUNT)
+              .orElseGet(
+                  () ->
+                      accounts.save(
+                          new VendorAccount.New(DEMO_ACCOUNT, "v2", null, null, null, null, null)));
+      Importer importer = new Importer(database, Clock.systemUTC());
+      importer.importFile(account, dir.resolve("licenses.json"));
+      importer.importFile(account, dir.resolve("transactions.json"));
+      long[] counts =
+          database.inTransaction(
+              "count the demo records",
+              c ->
+                  new long[] {
+                    new Licenses().count(c, account.id()),
+                    new TransactionLines().count(c, account.id())
+                  });
+      out.printf(
+          Locale.ROOT,
+          "Stored in PostgreSQL (%s), account %s: %,d licenses, %,d transaction lines, every"
+              + " version kept%n",
+          url == null
+              ? Settings.home().resolve("postgres").toAbsolutePath()
+              : Database.redacted(url),
+          DEMO_ACCOUNT,
+          counts[0],
+          counts[1]);
+      out.println(
+          "  see them with ./marketlens export transactions, or ./marketlens history"
+              + " <transaction or license id>");
+    }
   }
 }

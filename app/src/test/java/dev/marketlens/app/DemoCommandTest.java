@@ -80,13 +80,43 @@ class DemoCommandTest {
   @Test
   @DisplayName("running the demo again regenerates the same world in place, byte for byte")
   void rerunIsIdentical() throws IOException {
-    assertThat(demo("--customers", "200").exitCode()).isZero();
+    Cli.Result firstRun = demo("--customers", "200");
+    assertThat(firstRun.exitCode()).isZero();
     List<String> files = Cli.files(demoDir());
     byte[] first = Files.readAllBytes(demoDir().resolve("transactions.json"));
-    assertThat(demo("--customers", "200").exitCode()).isZero();
+    Cli.Result secondRun = demo("--customers", "200");
+    assertThat(secondRun.exitCode()).isZero();
+    assertThat(stored(secondRun))
+        .as("the database holds the same records")
+        .isEqualTo(stored(firstRun));
     assertThat(Cli.files(demoDir())).isEqualTo(files);
     assertThat(Files.readAllBytes(demoDir().resolve("transactions.json"))).isEqualTo(first);
     assertThat(Cli.entries(demoDir())).noneMatch(name -> name.startsWith(".staging-"));
+  }
+
+  /** The line saying what the database holds after a demo run. */
+  private static String stored(Cli.Result r) {
+    return r.out()
+        .lines()
+        .filter(l -> l.startsWith("Stored in PostgreSQL"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  @DisplayName("the demo world's exports are imported into the embedded database, every record")
+  void importsIntoTheDatabase() throws IOException {
+    Cli.Result r = demo("--customers", "200");
+    long lines;
+    try (var in = Files.newInputStream(demoDir().resolve("transactions.json"));
+        var reader = dev.marketlens.sync.wire.ExportReader.open(in, "transactions.json")) {
+      lines = reader.transactions().count();
+    }
+    assertThat(stored(r))
+        .contains(home.resolve("postgres").toString(), "account demo")
+        .endsWith(
+            String.format(
+                java.util.Locale.ROOT, "%,d transaction lines, every version kept", lines));
   }
 
   @Test
