@@ -27,11 +27,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadImportCorpusTest {
   private static final String EXPECTED = "expected-errors.tsv";
 
-  private static Path corpus() {
+  static Path corpus() {
     return Imports.folder("bad-imports");
   }
 
-  private static Map<String, String> expected() throws IOException {
+  static Map<String, String> expected() throws IOException {
     Map<String, String> expected = new LinkedHashMap<>();
     int lineNumber = 0;
     for (String line : Files.readAllLines(corpus().resolve(EXPECTED), StandardCharsets.UTF_8)) {
