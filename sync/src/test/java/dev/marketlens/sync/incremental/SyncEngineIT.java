@@ -192,4 +192,34 @@ class SyncEngineIT {
     assertThat(runs.subList(1, runs.size())).extracting(SyncRun::status).containsOnly("failed");
     assertThat(market.recordsSent - before).isLessThanOrEqualTo(90);
   }
+
+  @Test
+  @DisplayName(
+      "K20 RTBF: a redaction arriving by sync replaces the contact in every stored version")
+  void a_redaction_reaches_every_version() {
+    sync(account, SyncEngine.Mode.AUTO);
+    market.license(3, "100 Users", DAY.plusDays(1), "ops3@globex.example");
+    sync(account, SyncEngine.Mode.AUTO);
+    market.license(3, "100 Users", DAY.plusDays(2), "RTBF");
+    SyncEngine.Summary redaction = sync(account, SyncEngine.Mode.AUTO);
+
+    assertThat(redaction.written().redacted()).isEqualTo(1);
+    String everything =
+        database.inTransaction(
+            "read versions",
+            c -> {
+              try (var select =
+                  c.prepareStatement(
+                      "SELECT string_agg(coalesce(v.record::text, '') || v.changed::text, ' ')"
+                          + " || max(l.record::text) FROM license_versions v"
+                          + " JOIN licenses l USING (license_key) WHERE l.vendor_account_id = ?"); ) {
+                select.setLong(1, account.id());
+                try (var rows = select.executeQuery()) {
+                  rows.next();
+                  return rows.getString(1);
+                }
+              }
+            });
+    assertThat(everything).doesNotContain("ops3@globex.example").contains("RTBF");
+  }
 }
