@@ -180,6 +180,9 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /** How long a server left running by a killed owner is given to stop. */
+  private static final long ORPHAN_STOP_SECONDS = 120;
+
   private static EmbeddedPostgres startEmbedded(Path dataDirectory, int port) {
     try {
       Files.createDirectories(dataDirectory);
@@ -248,16 +251,21 @@ public final class Database implements AutoCloseable {
         return; // a stale pid file: PostgreSQL ignores it
       }
       // SIGTERM: PostgreSQL's smart shutdown, which its dead owner's connections no longer delay.
+      // It still waits for a statement the owner left running (PostgreSQL notices a dead client
+      // only when it next reads from it) and for the shutdown checkpoint: on a busy machine that
+      // takes more than half a minute.
       postmaster.get().destroy();
       try {
-        postmaster.get().onExit().get(30, TimeUnit.SECONDS);
+        postmaster.get().onExit().get(ORPHAN_STOP_SECONDS, TimeUnit.SECONDS);
       } catch (TimeoutException | ExecutionException e) {
         throw new StoreException(
             "a PostgreSQL server left running in "
                 + dataDirectory
                 + " (pid "
                 + postmaster.get().pid()
-                + ") did not stop within 30 s; stop it and start again");
+                + ") did not stop within "
+                + ORPHAN_STOP_SECONDS
+                + " s; stop it and start again");
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new StoreException("interrupted while stopping an orphaned PostgreSQL server", e);

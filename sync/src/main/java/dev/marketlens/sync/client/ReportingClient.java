@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,6 +75,32 @@ public final class ReportingClient {
     this.pollInitial = b.pollInitial;
     this.pollMax = b.pollMax;
     this.exportTimeout = b.exportTimeout;
+  }
+
+  /**
+   * Deletes the temporary export bodies that a process killed during a download left in {@code
+   * directory} (a client deletes its own when it is done with them, but a killed one cannot). Call
+   * it only when no client is downloading into that directory, e.g. under the account's sync lock
+   * in the account's own spool directory.
+   *
+   * @return how many files were deleted
+   */
+  public static int deleteLeftoverBodies(Path directory) {
+    if (!Files.isDirectory(directory)) {
+      return 0;
+    }
+    int deleted = 0;
+    try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, Spool.TEMPORARY)) {
+      for (Path file : files) {
+        if (Files.deleteIfExists(file)) {
+          deleted++;
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "cannot remove the temporary exports left in " + directory + ": " + e.getMessage(), e);
+    }
+    return deleted;
   }
 
   public static Builder builder(ApiAccount account) {

@@ -21,6 +21,9 @@ final class Spool {
   /** A checked body: its file, what it holds and how big it is. */
   record Body(Path file, ExportFormat format, long records, long bytes) {}
 
+  /** The names of the temporary bodies, as a glob: {@code marketlens-export-*.body}. */
+  static final String TEMPORARY = "marketlens-export-*.body";
+
   private final Path directory;
 
   Spool(Path directory) {
@@ -30,7 +33,7 @@ final class Spool {
   Path newFile() {
     try {
       Files.createDirectories(directory);
-      return Files.createTempFile(directory, "marketlens-export-", ".body");
+      return Files.createTempFile(directory, "marketlens-export-", ".body"); // see TEMPORARY
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot create a temporary file for the export in " + directory + ": " + e.getMessage(),

@@ -29,7 +29,8 @@ import java.util.stream.Stream;
  * The reporting API as a sync's {@link Source}: each export is fetched whole by the {@link
  * ReportingClient} (async export, else synchronous export, else paged list), with data insights and
  * attribution, and kept in a spool directory until the sync has stored it, so that a run killed
- * half-way resumes from the same file instead of downloading again.
+ * half-way resumes from the same file instead of downloading again. A download that a killed run
+ * left unfinished in the spool directory is deleted when the next export opens.
  */
 public final class ApiSource implements Source {
   private final ReportingClient client;
@@ -74,6 +75,9 @@ public final class ApiSource implements Source {
       Optional<String> resume,
       Function<ExportReader, Stream<T>> records,
       BiFunction<T, List<String>, Received<T>> received) {
+    // Downloads a killed run left half-way are of no use: the account's lock is held, so none is
+    // in progress.
+    ReportingClient.deleteLeftoverBodies(spool);
     // The id names the query, so that only a run asking the same question reuses the file.
     String prefix =
         kind.name().toLowerCase(Locale.ROOT)
