@@ -128,15 +128,22 @@ final class EmulatedMarketplace implements AutoCloseable {
     return server.marketplace().today();
   }
 
-  /** Every license the API serves to the sync's query, in the export's JSON shape, keyed. */
+  /**
+   * Every license the API serves to the sync's two queries — paid apps, then always-free apps
+   * ({@code showLifeTimeFreeLicenses=true}) — in the export's JSON shape, keyed.
+   */
   Records.Keyed licenses() {
-    try (InputStream body = get(reportingPath() + "/licenses/export?" + LICENSE_QUERY);
-        ExportReader reader = ExportReader.open(body, "emulator licenses");
-        Stream<String> records = reader.licenses().map(WireJson::license)) {
-      return Records.licenses(records);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    List<String> all = new ArrayList<>();
+    for (String query : List.of(LICENSE_QUERY, LICENSE_QUERY + "&showLifeTimeFreeLicenses=true")) {
+      try (InputStream body = get(reportingPath() + "/licenses/export?" + query);
+          ExportReader reader = ExportReader.open(body, "emulator licenses");
+          Stream<String> records = reader.licenses().map(WireJson::license)) {
+        records.forEach(all::add);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
+    return Records.licenses(all.stream());
   }
 
   /** Every transaction line the API serves to the sync's query, keyed by line item id. */

@@ -44,20 +44,46 @@ public final class ApiSource implements Source {
     this.spool = spool;
   }
 
+  /**
+   * Two exports, read one after the other: the licenses of paid apps (and of apps once paid), then,
+   * with {@code showLifeTimeFreeLicenses=true}, those of apps that were always free — the API
+   * serves those only when asked (spec §7.2).
+   */
   @Override
   public Export<License> licenses(Optional<LocalDate> since, Optional<String> resume) {
-    return open(
-        ExportKind.LICENSES,
-        since,
-        resume,
-        ExportReader::licenses,
-        (l, notCarried) -> new Received<>(l, WireJson.license(l), notCarried));
+    List<String> kept = resume.map(id -> List.of(id.split("\\|"))).orElse(List.of());
+    Export<License> paid =
+        open(
+            ExportKind.LICENSES,
+            "licenses",
+            false,
+            since,
+            kept.isEmpty() ? Optional.empty() : Optional.of(kept.get(0)),
+            ExportReader::licenses,
+            (l, notCarried) -> new Received<>(l, WireJson.license(l), notCarried));
+    try {
+      Export<License> free =
+          open(
+              ExportKind.LICENSES,
+              "free-licenses",
+              true,
+              since,
+              kept.size() < 2 ? Optional.empty() : Optional.of(kept.get(1)),
+              ExportReader::licenses,
+              (l, notCarried) -> new Received<>(l, WireJson.license(l), notCarried));
+      return new Both<>(paid, free);
+    } catch (RuntimeException e) {
+      paid.close();
+      throw e;
+    }
   }
 
   @Override
   public Export<TransactionLine> transactions(Optional<LocalDate> since, Optional<String> resume) {
     return open(
         ExportKind.TRANSACTIONS,
+        "transactions",
+        false,
         since,
         resume,
         ExportReader::transactions,
@@ -71,6 +97,8 @@ public final class ApiSource implements Source {
 
   private <T> Export<T> open(
       ExportKind kind,
+      String name,
+      boolean lifetimeFree,
       Optional<LocalDate> since,
       Optional<String> resume,
       Function<ExportReader, Stream<T>> records,
@@ -79,11 +107,7 @@ public final class ApiSource implements Source {
     // in progress.
     ReportingClient.deleteLeftoverBodies(spool);
     // The id names the query, so that only a run asking the same question reuses the file.
-    String prefix =
-        kind.name().toLowerCase(Locale.ROOT)
-            + "-"
-            + since.map(LocalDate::toString).orElse("all")
-            + "-";
+    String prefix = name + "-" + since.map(LocalDate::toString).orElse("all") + "-";
     Optional<String> kept =
         resume.filter(id -> id.startsWith(prefix) && Files.isRegularFile(spool.resolve(id)));
     String id;
@@ -94,6 +118,9 @@ public final class ApiSource implements Source {
       path = "export kept by an interrupted run";
     } else {
       ExportQuery query = ExportQuery.all().withDataInsights(true).withAttribution(true);
+      if (lifetimeFree) {
+        query = query.filter("showLifeTimeFreeLicenses", "true");
+      }
       if (since.isPresent()) {
         query = query.lastUpdated(since.get());
       }
@@ -101,7 +128,7 @@ public final class ApiSource implements Source {
       id = prefix + UUID.randomUUID();
       path = stream.route().name().toLowerCase(Locale.ROOT).replace('_', ' ');
       size = OptionalLong.of(stream.records());
-      removeKept(kind.name().toLowerCase(Locale.ROOT) + "-");
+      removeKept(name + "-");
       stream.keep(spool.resolve(id));
     }
     Path file = spool.resolve(id);
@@ -156,6 +183,63 @@ public final class ApiSource implements Source {
         stream.close();
       }
     };
+  }
+
+  /** Two exports read as one: the first's records, then the second's. */
+  private static final class Both<T> implements Export<T> {
+    private final Export<T> first;
+    private final Export<T> second;
+
+    Both(Export<T> first, Export<T> second) {
+      this.first = first;
+      this.second = second;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return first.hasNext() || second.hasNext();
+    }
+
+    @Override
+    public Received<T> next() {
+      return first.hasNext() ? first.next() : second.next();
+    }
+
+    @Override
+    public Optional<String> id() {
+      return first.id().flatMap(a -> second.id().map(b -> a + "|" + b));
+    }
+
+    @Override
+    public String path() {
+      return first.path().equals(second.path())
+          ? first.path()
+          : first.path() + " + " + second.path();
+    }
+
+    @Override
+    public OptionalLong size() {
+      OptionalLong a = first.size();
+      OptionalLong b = second.size();
+      return a.isPresent() && b.isPresent()
+          ? OptionalLong.of(a.getAsLong() + b.getAsLong())
+          : OptionalLong.empty();
+    }
+
+    @Override
+    public void completed() {
+      first.completed();
+      second.completed();
+    }
+
+    @Override
+    public void close() {
+      try {
+        first.close();
+      } finally {
+        second.close();
+      }
+    }
   }
 
   /** Removes exports of a kind kept by earlier runs: a new export replaces them. */

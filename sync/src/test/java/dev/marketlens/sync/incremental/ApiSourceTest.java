@@ -30,7 +30,9 @@ class ApiSourceTest {
     Files.writeString(spool.resolve("marketlens-export-8813.body"), "[{\"addonLicenseId\": \"12");
     Files.writeString(spool.resolve("marketlens-export-9920.body"), "");
     String kept = "licenses-all-5f0c2d1e";
+    String keptFree = "free-licenses-all-77aa01";
     Files.writeString(spool.resolve(kept), "[]");
+    Files.writeString(spool.resolve(keptFree), "[]");
     Files.writeString(spool.resolve("notes.txt"), "not the sync's");
     // Nothing listens on port 9: the kept export is read without a request.
     ReportingClient client =
@@ -41,12 +43,13 @@ class ApiSourceTest {
             .build();
 
     try (Source.Export<License> export =
-        new ApiSource(client, spool).licenses(Optional.empty(), Optional.of(kept))) {
+        new ApiSource(client, spool)
+            .licenses(Optional.empty(), Optional.of(kept + "|" + keptFree))) {
       assertThat(export.path()).isEqualTo("export kept by an interrupted run");
       assertThat(export.hasNext()).isFalse();
     }
 
-    assertThat(names()).containsExactlyInAnyOrder(kept, "notes.txt");
+    assertThat(names()).containsExactlyInAnyOrder(kept, keptFree, "notes.txt");
     assertThat(client.requestsSent()).isZero();
   }
 
