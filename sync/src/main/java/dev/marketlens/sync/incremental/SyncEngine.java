@@ -150,7 +150,9 @@ public final class SyncEngine {
       String runKind =
           licenseKind.equals("full") || lineKind.equals("full")
               ? "full"
-              : reconcile ? "reconcile" : "incremental";
+              : licenseKind.equals("reconcile") || lineKind.equals("reconcile")
+                  ? "reconcile"
+                  : "incremental";
       Instant started = clock.instant();
       long run = write("start a sync run", c -> runs.start(c, id, runKind, started));
       try {
@@ -206,11 +208,28 @@ public final class SyncEngine {
     }
   }
 
-  private static String kind(Checkpoint cursor, boolean reconcile) {
+  private String kind(Checkpoint cursor, boolean reconcile) {
     if (cursor.lastUpdated() == null) {
       return "full";
     }
-    return reconcile ? "reconcile" : "incremental";
+    // A reconcile that a killed run left half-way is finished before anything else, unless the
+    // user asks for an incremental pass.
+    boolean reconcileInterrupted =
+        cursor.exportId() != null
+            && cursor.exportId().startsWith("reconcile:")
+            && options.mode() != Mode.INCREMENTAL;
+    return reconcile || reconcileInterrupted ? "reconcile" : "incremental";
+  }
+
+  /**
+   * The export a killed pass of this kind was reading: checkpoints name the pass before the
+   * source's export id ({@code reconcile:<id>}).
+   */
+  private static Optional<String> interrupted(Checkpoint cursor, String kind) {
+    String id = cursor.exportId();
+    return id != null && id.startsWith(kind + ":")
+        ? Optional.of(id.substring(kind.length() + 1))
+        : Optional.empty();
   }
 
   /** True when the last successful full or reconcile run is older than the reconcile interval. */
@@ -250,13 +269,11 @@ public final class SyncEngine {
             ? Optional.of(cursor.lastUpdated().minusDays(options.overlapDays()))
             : Optional.empty();
     Instant passStart = clock.instant();
-    try (Source.Export<T> export = open.apply(since, Optional.ofNullable(cursor.exportId()))) {
+    Optional<String> resume = interrupted(cursor, kind);
+    try (Source.Export<T> export = open.apply(since, resume)) {
       progress.started(stream, kind, export.size());
-      Optional<String> exportId = export.id();
-      long skip =
-          exportId.isPresent() && exportId.get().equals(cursor.exportId())
-              ? cursor.exportOffset()
-              : 0;
+      Optional<String> exportId = export.id().map(id -> kind + ":" + id);
+      long skip = resume.isPresent() && export.id().equals(resume) ? cursor.exportOffset() : 0;
       LocalDate highWater = cursor.lastUpdated();
       long read = 0;
       WriteResult written = WriteResult.NONE;

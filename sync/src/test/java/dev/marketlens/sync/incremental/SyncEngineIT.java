@@ -11,6 +11,7 @@ import dev.marketlens.store.TokenCipher;
 import dev.marketlens.store.TransactionLines;
 import dev.marketlens.store.VendorAccount;
 import dev.marketlens.store.VendorAccounts;
+import dev.marketlens.store.WriteResult;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -221,5 +222,21 @@ class SyncEngineIT {
               }
             });
     assertThat(everything).doesNotContain("ops3@globex.example").contains("RTBF");
+  }
+
+  @Test
+  @DisplayName("a reconcile killed half-way is finished by the next run, even when none is due")
+  void an_interrupted_reconcile_is_finished() {
+    sync(account, SyncEngine.Mode.AUTO);
+    market.line(10, 5, "99.00", DAY.minusDays(5));
+    market.failAfter(40);
+    assertThatThrownBy(() -> sync(account, SyncEngine.Mode.FULL)).isInstanceOf(SyncException.class);
+
+    SyncEngine.Summary next = sync(account, SyncEngine.Mode.AUTO);
+
+    assertThat(next.kind()).isEqualTo("reconcile");
+    assertThat(next.written().drifts())
+        .extracting(WriteResult.Drift::id)
+        .containsExactly("transaction line 10 (AT-5)");
   }
 }
