@@ -102,6 +102,7 @@ public final class ImportBench {
       VendorAccounts accounts =
           new VendorAccounts(database.dataSource(), TokenCipher.forHome(home, null));
       Importer importer = new Importer(database, Clock.systemUTC());
+      CpuTime cpu = new CpuTime(database.dataDirectory());
 
       // Warm-up: both formats, new and unchanged, on a small slice; then the account is removed.
       VendorAccount warm = account(accounts, "warm-up");
@@ -111,24 +112,29 @@ public final class ImportBench {
       vacuum(database);
 
       VendorAccount csvAccount = account(accounts, "csv");
-      double csvSeconds = time(() -> check(importer.importFile(csvAccount, csv), lines, true));
-      double reference = reference(database, csvAccount.id(), dir, false);
-      double referenceWithVersions = reference(database, csvAccount.id(), dir, true);
+      Measured csvRun = time(cpu, () -> check(importer.importFile(csvAccount, csv), lines, true));
+      Measured referenceRun = reference(database, cpu, csvAccount.id(), dir, false);
+      Measured referenceWithVersionsRun = reference(database, cpu, csvAccount.id(), dir, true);
 
       VendorAccount jsonAccount = account(accounts, "json");
-      double jsonSeconds = time(() -> check(importer.importFile(jsonAccount, json), lines, true));
-      double againSeconds =
-          time(() -> check(importer.importFile(jsonAccount, again), lines, false));
+      Measured jsonRun =
+          time(cpu, () -> check(importer.importFile(jsonAccount, json), lines, true));
+      Measured againRun =
+          time(cpu, () -> check(importer.importFile(jsonAccount, again), lines, false));
 
+      double reference = referenceRun.wall();
+      double referenceWithVersions = referenceWithVersionsRun.wall();
+      double csvSeconds = csvRun.wall();
+      double jsonSeconds = jsonRun.wall();
       System.out.printf(
-          "  reference COPY into ref_lines       %6.2f s = %,9.0f rows/s%n",
-          reference, lines / reference);
+          "  reference COPY into ref_lines       %6.2f s = %,9.0f rows/s; %s%n",
+          reference, lines / reference, referenceRun.cpu());
       System.out.printf(
-          "  reference COPY lines + versions     %6.2f s = %,9.0f rows/s%n",
-          referenceWithVersions, lines / referenceWithVersions);
-      report("import CSV, empty account ", lines, csvSeconds, reference, referenceWithVersions);
-      report("import JSON, empty account", lines, jsonSeconds, reference, referenceWithVersions);
-      report("re-import, all unchanged  ", lines, againSeconds, reference, referenceWithVersions);
+          "  reference COPY lines + versions     %6.2f s = %,9.0f rows/s; %s%n",
+          referenceWithVersions, lines / referenceWithVersions, referenceWithVersionsRun.cpu());
+      report("import CSV, empty account ", lines, csvRun, reference, referenceWithVersions);
+      report("import JSON, empty account", lines, jsonRun, reference, referenceWithVersions);
+      report("re-import, all unchanged  ", lines, againRun, reference, referenceWithVersions);
       boolean ok =
           Math.min(csvSeconds, jsonSeconds) > 0
               && lines / Math.max(csvSeconds, jsonSeconds) >= 150_000
@@ -138,12 +144,21 @@ public final class ImportBench {
     }
   }
 
+  /** Wall seconds, and CPU seconds of this JVM and of PostgreSQL. */
+  record Measured(double wall, double jvm, double postgres) {
+    String cpu() {
+      return String.format(
+          "CPU %.1f s (JVM %.1f s, PostgreSQL %.1f s)", jvm + postgres, jvm, postgres);
+    }
+  }
+
   private static void report(
-      String what, int lines, double seconds, double reference, double withVersions) {
+      String what, int lines, Measured run, double reference, double withVersions) {
+    double seconds = run.wall();
     System.out.printf(
         "  %s %6.2f s = %,9.0f rows/s (target ≥ 150,000); %.2f× COPY (target ≤ 1.5),"
-            + " %.2f× COPY with versions%n",
-        what, seconds, lines / seconds, seconds / reference, seconds / withVersions);
+            + " %.2f× COPY with versions; %s%n",
+        what, seconds, lines / seconds, seconds / reference, seconds / withVersions, run.cpu());
   }
 
   private static void check(Importer.Imported imported, int lines, boolean fresh) {
@@ -157,7 +172,8 @@ public final class ImportBench {
    * Seconds of a plain COPY of the account's stored lines (and, when asked, their versions) into
    * fresh tables of the same shape, from a file dumped beforehand, in one transaction.
    */
-  private static double reference(Database database, long account, Path dir, boolean versions)
+  private static Measured reference(
+      Database database, CpuTime cpu, long account, Path dir, boolean versions)
       throws SQLException, IOException {
     Path lines = dir.resolve("ref-lines.copy");
     Path versionRows = dir.resolve("ref-versions.copy");
@@ -172,6 +188,7 @@ public final class ImportBench {
       dump(copy, "transaction_line_versions", account, versionRows);
       vacuum(database);
       c.setAutoCommit(false);
+      double[] cpu0 = cpu.now();
       long t0 = System.nanoTime();
       load(copy, "ref_lines", lines);
       if (versions) {
@@ -179,13 +196,14 @@ public final class ImportBench {
       }
       c.commit();
       double seconds = (System.nanoTime() - t0) / 1e9;
+      double[] cpu1 = cpu.now();
       c.setAutoCommit(true);
       try (Statement s = c.createStatement()) {
         s.execute("DROP TABLE ref_lines, ref_versions");
       }
       Files.delete(lines);
       Files.delete(versionRows);
-      return seconds;
+      return new Measured(seconds, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]);
     }
   }
 
@@ -227,11 +245,14 @@ public final class ImportBench {
     void run() throws Exception;
   }
 
-  private static double time(Timed work) throws Exception {
+  private static Measured time(CpuTime cpu, Timed work) throws Exception {
     System.gc();
+    double[] cpu0 = cpu.now();
     long t0 = System.nanoTime();
     work.run();
-    return (System.nanoTime() - t0) / 1e9;
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    double[] cpu1 = cpu.now();
+    return new Measured(seconds, cpu1[0] - cpu0[0], cpu1[1] - cpu0[1]);
   }
 
   static String loadAverage() {

@@ -102,17 +102,22 @@ public final class IncrementalSyncBench {
               EMAIL,
               TOKEN);
 
+      CpuTime cpu = new CpuTime(database.dataDirectory());
+      double[] c0 = cpu.now();
       long f0 = System.nanoTime();
       SyncEngine.Summary full = sync(database, api, dir.resolve("spool"), account);
       double fullSeconds = (System.nanoTime() - f0) / 1e9;
+      double[] c1 = cpu.now();
 
       advance(base);
+      double[] c2 = cpu.now();
       long i0 = System.nanoTime();
       SyncEngine.Summary daily = sync(database, api, dir.resolve("spool"), account);
       double dailySeconds = (System.nanoTime() - i0) / 1e9;
+      double[] c3 = cpu.now();
 
-      print("full sync       ", full, fullSeconds);
-      print("daily increment ", daily, dailySeconds);
+      print("full sync       ", full, fullSeconds, c0, c1);
+      print("daily increment ", daily, dailySeconds, c2, c3);
       double ratio = (double) daily.bytes() / full.bytes();
       System.out.printf(
           "  bytes daily/full  %.3f %% (target ≤ 1 %%); time daily/full %.3f%n",
@@ -142,18 +147,22 @@ public final class IncrementalSyncBench {
         .run(account);
   }
 
-  private static void print(String what, SyncEngine.Summary summary, double seconds) {
+  private static void print(
+      String what, SyncEngine.Summary summary, double seconds, double[] cpu0, double[] cpu1) {
     WriteResult w = summary.written();
     StringBuilder streams = new StringBuilder();
     for (SyncEngine.StreamSummary s : summary.streams()) {
       streams.append(String.format("; %s %,d read (%s)", s.stream(), s.read(), s.path()));
     }
     System.out.printf(
-        "  %s %s: %,12d bytes in %7.2f s; %,d new, %,d changed, %,d unchanged%s%n",
+        "  %s %s: %,12d bytes in %7.2f s (CPU: JVM with the emulator %.1f s, PostgreSQL %.1f s);"
+            + " %,d new, %,d changed, %,d unchanged%s%n",
         what,
         summary.kind(),
         summary.bytes(),
         seconds,
+        cpu1[0] - cpu0[0],
+        cpu1[1] - cpu0[1],
         w.created(),
         w.changed(),
         w.unchanged(),
