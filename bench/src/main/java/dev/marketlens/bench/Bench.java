@@ -10,16 +10,20 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
       System.err.println(
-          "usage: bench/run BENCHMARK [ARGS]  (benchmarks: world-generation, reporting-api)");
+          "usage: bench/run BENCHMARK [ARGS]  (benchmarks: world-generation, reporting-api, import, incremental-sync)");
       System.exit(2);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     switch (args[0]) {
       case "world-generation" -> WorldGenerationBench.main(rest);
       case "reporting-api" -> ReportingApiBench.main(rest);
+      case "import" -> ImportBench.main(rest);
+      case "incremental-sync" -> IncrementalSyncBench.main(rest);
       default -> {
         System.err.println(
-            "unknown benchmark " + args[0] + " (benchmarks: world-generation, reporting-api)");
+            "unknown benchmark "
+                + args[0]
+                + " (benchmarks: world-generation, reporting-api, import, incremental-sync)");
         System.exit(2);
       }
     }

@@ -44,6 +44,9 @@ final class Columns {
 
   /** The discounts as {@code [{"type", "amountCents", "code", "reason"}]}. */
   static String discounts(List<Discount> discounts) {
+    if (discounts.isEmpty()) {
+      return "[]";
+    }
     StringWriter text = new StringWriter();
     try (JsonGenerator out = JSON.createGenerator(ObjectWriteContext.empty(), text)) {
       out.writeStartArray();

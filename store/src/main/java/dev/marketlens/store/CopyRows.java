@@ -1,11 +1,11 @@
 package dev.marketlens.store;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Rows for {@code COPY … FROM STDIN (FORMAT csv)}: every value quoted, so that an empty string
@@ -21,17 +21,18 @@ final class CopyRows {
       text.append(',');
     }
     lineStarted = true;
-    if (value != null) {
+    if (value instanceof Long || value instanceof Integer) {
+      // A number needs no quotes: it is never empty and holds no quote or comma.
+      text.append(((Number) value).longValue());
+    } else if (value != null) {
       String s = value.toString();
       text.append('"');
-      for (int i = 0; i < s.length(); i++) {
-        char c = s.charAt(i);
-        if (c == '"') {
-          text.append('"');
-        }
-        text.append(c);
+      int from = 0;
+      for (int quote = s.indexOf('"'); quote >= 0; quote = s.indexOf('"', quote + 1)) {
+        text.append(s, from, quote + 1).append('"');
+        from = quote + 1;
       }
-      text.append('"');
+      text.append(s, from, s.length()).append('"');
     }
     return this;
   }
@@ -53,13 +54,15 @@ final class CopyRows {
       return;
     }
     String sql = "COPY " + table + " (" + String.join(", ", columns) + ") FROM STDIN (FORMAT csv)";
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
     try {
-      connection
-          .unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn(sql, new StringReader(text.toString()));
-    } catch (IOException e) {
-      throw new SQLException("COPY into " + table + " failed: " + e.getMessage(), e);
+      copy.writeToCopy(bytes, 0, bytes.length);
+      copy.endCopy();
+    } finally {
+      if (copy.isActive()) {
+        copy.cancelCopy();
+      }
     }
   }
 }

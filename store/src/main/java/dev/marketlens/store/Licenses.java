@@ -149,7 +149,7 @@ public final class Licenses {
       pending.add(
           new Versioned.Pending<>(
               real(resolved[i], allocated),
-              "license " + label(license),
+              () -> "license " + label(license),
               license,
               batch.get(i).json(),
               TransactionLines.lastUpdated(license.lastUpdated()),

@@ -77,6 +77,9 @@ final class RecordJson {
    * absent where the field is; null when the records are equal field for field.
    */
   static String diff(Map<String, Scalar> before, Map<String, Scalar> after) {
+    if (before.equals(after)) {
+      return null;
+    }
     Set<String> paths = new TreeSet<>(before.keySet());
     paths.addAll(after.keySet());
     StringWriter text = new StringWriter();

@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -112,7 +113,7 @@ public final class TransactionLines {
       pending.add(
           new Versioned.Pending<>(
               line.lineItemId().value(),
-              "transaction line " + line.lineItemId() + " (" + line.transactionId() + ")",
+              () -> "transaction line " + line.lineItemId() + " (" + line.transactionId() + ")",
               line,
               received.json(),
               lastUpdated(line.lastUpdated()),
@@ -159,6 +160,22 @@ public final class TransactionLines {
    * linked. Lines can arrive before their license, so this runs after each sync or import.
    */
   public int linkLicenses(Connection connection, long account) throws SQLException {
+    // Tables just loaded in this transaction, or not analyzed since, look tiny to the planner,
+    // which then joins by nested loop: one scan of the account's lines per license id, quadratic
+    // in the size of a first sync or import. A hash or merge join reads each side once.
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("SET LOCAL enable_nestloop = off");
+    }
+    try {
+      return link(connection, account);
+    } finally {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SET LOCAL enable_nestloop = on");
+      }
+    }
+  }
+
+  private static int link(Connection connection, long account) throws SQLException {
     int linked = 0;
     for (String[] id : ID_COLUMNS) {
       try (PreparedStatement update =

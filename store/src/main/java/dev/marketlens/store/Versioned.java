@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Writes records into a current-state table and its versions table in the caller's transaction: new
@@ -31,10 +32,10 @@ final class Versioned<T> {
   /** A typed column and how to read it from a record. */
   record Column<T>(String name, Function<T, Object> value) {}
 
-  /** A record to write, under its key in the table. */
+  /** A record to write, under its key in the table; its label names it in a drift (made lazily). */
   record Pending<T>(
       Object key,
-      String label,
+      Supplier<String> label,
       T value,
       String json,
       LocalDate lastUpdated,
@@ -128,7 +129,8 @@ final class Versioned<T> {
       versionRow(newVersions, account, pending, version, seenAt, diff, syncRun);
       superseded.add(new Object[] {pending.key(), before.version(), before.json()});
       if (before.lastUpdated() != null && before.lastUpdated().equals(pending.lastUpdated())) {
-        drifts.add(new WriteResult.Drift(pending.label(), changedFields(oldFields, newFields)));
+        drifts.add(
+            new WriteResult.Drift(pending.label().get(), changedFields(oldFields, newFields)));
       }
       Set<String> redacted = RecordJson.redactedPaths(newFields);
       redacted.removeAll(RecordJson.redactedPaths(oldFields));
@@ -138,6 +140,9 @@ final class Versioned<T> {
     }
 
     created.copyInto(connection, table, currentColumns);
+    if (created.rows() > 0) {
+      analyzeWhenGrown(connection);
+    }
     updateChanged(connection, changed);
     keepSupersededRecords(connection, account, superseded);
     newVersions.copyInto(connection, versions, versionColumns);
@@ -147,6 +152,34 @@ final class Versioned<T> {
     }
     return new WriteResult(
         created.rows(), changed.rows(), unchanged.size(), redactions.size(), drifts);
+  }
+
+  /**
+   * Analyzes the current table when it has more than doubled since it was last analyzed (or never
+   * was). The foreign key check of each new version looks its record up in the current table with a
+   * plan made from these statistics; planned for an empty table, it scans every row of the account,
+   * and a first import or sync becomes quadratic. Doubling keeps the cost to a few analyses per
+   * load.
+   */
+  private void analyzeWhenGrown(Connection connection) throws SQLException {
+    boolean grown;
+    try (PreparedStatement select =
+        connection.prepareStatement(
+            "SELECT relpages, reltuples, pg_relation_size(oid)"
+                + " / current_setting('block_size')::bigint FROM pg_class WHERE oid = ?::regclass")) {
+      select.setString(1, table);
+      try (ResultSet rows = select.executeQuery()) {
+        rows.next();
+        long analyzedPages = rows.getLong(1);
+        grown = rows.getDouble(2) < 0 || rows.getLong(3) > 2 * Math.max(analyzedPages, 8);
+      }
+    }
+    if (grown) {
+      try (Statement statement = connection.createStatement()) {
+        // The key columns only: quick (no jsonb to sort), and autovacuum still analyzes the rest.
+        statement.execute("ANALYZE " + table + " (vendor_account_id, " + keyColumn + ")");
+      }
+    }
   }
 
   private static List<String> changedFields(

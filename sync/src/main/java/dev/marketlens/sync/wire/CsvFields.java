@@ -64,7 +64,7 @@ final class CsvFields extends Fields {
     if (text.isBlank()) {
       return null;
     }
-    return new Value(text, "line " + line, "column " + csvColumn);
+    return Value.csv(text, line, csvColumn);
   }
 
   /**

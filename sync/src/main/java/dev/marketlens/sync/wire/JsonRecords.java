@@ -134,9 +134,7 @@ final class JsonRecords {
         default -> {
           String text = text();
           if (!text.isBlank()) {
-            values.put(
-                path,
-                new Fields.Value(text, where(parser.currentTokenLocation()), "field " + path));
+            values.put(path, value(text, path));
           }
         }
       }
@@ -165,9 +163,7 @@ final class JsonRecords {
         default -> {
           String text = text();
           if (!text.isBlank()) {
-            values.put(
-                element,
-                new Fields.Value(text, where(parser.currentTokenLocation()), "field " + element));
+            values.put(element, value(text, element));
           }
         }
       }
@@ -267,6 +263,13 @@ final class JsonRecords {
     }
     int newline = message.indexOf('\n');
     return newline < 0 ? message : message.substring(0, newline);
+  }
+
+  private Fields.Value value(String text, String path) {
+    TokenStreamLocation location = parser.currentTokenLocation();
+    return location == null
+        ? Fields.Value.json(text, -1, -1, path)
+        : Fields.Value.json(text, location.getLineNr(), location.getColumnNr(), path);
   }
 
   static String where(TokenStreamLocation location) {
