@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -188,7 +190,7 @@ final class Versioned<T> {
     paths.addAll(after.keySet());
     List<String> changed = new ArrayList<>();
     for (String path : paths) {
-      if (!java.util.Objects.equals(before.get(path), after.get(path))) {
+      if (!Objects.equals(before.get(path), after.get(path))) {
         changed.add(path);
       }
     }
@@ -331,7 +333,7 @@ final class Versioned<T> {
             + keyColumn
             + " = ANY(?)";
     try (PreparedStatement update = connection.prepareStatement(sql)) {
-      update.setObject(1, java.sql.Timestamp.from(seenAt));
+      update.setObject(1, Timestamp.from(seenAt));
       update.setLong(2, account);
       update.setArray(3, keyArray(connection, keys));
       update.executeUpdate();
