@@ -27,8 +27,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
 
@@ -134,18 +132,14 @@ public final class Importer {
     long count = 0;
     WriteResult written = WriteResult.NONE;
     try (ExportReader reader = ExportReader.open(open(file), name);
-        var records = read.apply(reader)) {
-      List<Received<T>> batch = new ArrayList<>(BATCH);
-      Iterator<T> it = records.iterator();
-      while (it.hasNext()) {
-        batch.add(received.apply(it.next()));
-        count++;
-        if (batch.size() == BATCH) {
-          written = written.plus(writer.write(c, account.id(), batch, null, at));
-          batch.clear();
-        }
+        var records = read.apply(reader);
+        ReadAhead<Received<T>> ahead =
+            new ReadAhead<>(records.map(received).iterator(), BATCH, "import " + name)) {
+      while (ahead.hasNext()) {
+        List<Received<T>> batch = ahead.next();
+        count += batch.size();
+        written = written.plus(writer.write(c, account.id(), batch, null, at));
       }
-      written = written.plus(writer.write(c, account.id(), batch, null, at));
     }
     String kind = detected.kind() == ImportFile.Kind.LICENSES ? "licenses" : "transactions";
     batches.record(c, account.id(), name, sha256, kind, Math.toIntExact(count), at);
