@@ -6,6 +6,7 @@ import dev.marketlens.store.Database;
 import dev.marketlens.store.ImportBatches;
 import dev.marketlens.store.Licenses;
 import dev.marketlens.store.Received;
+import dev.marketlens.store.RecordWriter;
 import dev.marketlens.store.TransactionLines;
 import dev.marketlens.store.VendorAccount;
 import dev.marketlens.store.WriteResult;
@@ -111,12 +112,6 @@ public final class Importer {
     }
   }
 
-  private interface Writer<T> {
-    WriteResult write(
-        Connection connection, long account, List<Received<T>> batch, Long run, Instant seenAt)
-        throws SQLException;
-  }
-
   private <T> Imported records(
       Connection c,
       VendorAccount account,
@@ -125,7 +120,7 @@ public final class Importer {
       Instant at,
       Function<ExportReader, java.util.stream.Stream<T>> read,
       Function<T, Received<T>> received,
-      Writer<T> writer)
+      RecordWriter<T> writer)
       throws SQLException {
     Path file = detected.path();
     String name = String.valueOf(file.getFileName());

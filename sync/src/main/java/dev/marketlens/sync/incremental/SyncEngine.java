@@ -6,6 +6,7 @@ import dev.marketlens.store.AccountLock;
 import dev.marketlens.store.Database;
 import dev.marketlens.store.Licenses;
 import dev.marketlens.store.Received;
+import dev.marketlens.store.RecordWriter;
 import dev.marketlens.store.StoreException;
 import dev.marketlens.store.SyncCheckpoints;
 import dev.marketlens.store.SyncCheckpoints.Checkpoint;
@@ -13,10 +14,8 @@ import dev.marketlens.store.SyncRuns;
 import dev.marketlens.store.TransactionLines;
 import dev.marketlens.store.VendorAccount;
 import dev.marketlens.store.WriteResult;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -107,12 +106,6 @@ public final class SyncEngine {
           .map(StreamSummary::written)
           .reduce(WriteResult.NONE, WriteResult::plus);
     }
-  }
-
-  private interface Writer<T> {
-    WriteResult write(
-        Connection connection, long account, List<Received<T>> batch, Long run, Instant seenAt)
-        throws SQLException;
   }
 
   private final Database database;
@@ -262,7 +255,7 @@ public final class SyncEngine {
       String kind,
       Checkpoint cursor,
       BiFunction<Optional<LocalDate>, Optional<String>, Source.Export<T>> open,
-      Writer<T> writer,
+      RecordWriter<T> writer,
       Function<T, Instant> lastUpdatedOf) {
     Optional<LocalDate> since =
         kind.equals("incremental")
@@ -321,7 +314,7 @@ public final class SyncEngine {
       long account,
       long run,
       String stream,
-      Writer<T> writer,
+      RecordWriter<T> writer,
       List<Received<T>> batch,
       Checkpoint cursor,
       Optional<String> exportId,
