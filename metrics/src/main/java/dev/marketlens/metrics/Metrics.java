@@ -1,0 +1,313 @@
+package dev.marketlens.metrics;
+
+import dev.marketlens.metrics.churn.ChurnMonth;
+import dev.marketlens.metrics.cohorts.Cohort;
+import dev.marketlens.metrics.cohorts.Cohorts;
+import dev.marketlens.metrics.conversion.ConversionMonth;
+import dev.marketlens.metrics.conversion.Conversions;
+import dev.marketlens.metrics.conversion.Evaluation;
+import dev.marketlens.metrics.ledger.Ledger;
+import dev.marketlens.metrics.ledger.LedgerLine;
+import dev.marketlens.metrics.movements.Bridge;
+import dev.marketlens.metrics.movements.BridgeMonth;
+import dev.marketlens.metrics.movements.GrowthMonth;
+import dev.marketlens.metrics.movements.Movements;
+import dev.marketlens.metrics.movements.MrrMonth;
+import dev.marketlens.metrics.mrr.Book;
+import dev.marketlens.metrics.mrr.Intervals;
+import dev.marketlens.metrics.mrr.MonthEnds;
+import dev.marketlens.metrics.mrr.Months;
+import dev.marketlens.metrics.renewals.RenewalMonth;
+import dev.marketlens.metrics.renewals.Renewals;
+import dev.marketlens.metrics.renewals.UpcomingRenewal;
+import dev.marketlens.metrics.retention.RetentionMonth;
+import dev.marketlens.metrics.segments.Dimension;
+import dev.marketlens.metrics.segments.Where;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+
+/**
+ * Every metric of one vendor's book, on demand: movements, MRR, churn, retention, growth, cohorts,
+ * renewals and conversion per month of a {@link View}. Intervals are computed once per basis and
+ * each view's month-end pass once; the pass splits the customers over the common pool's threads.
+ */
+public final class Metrics {
+
+  /**
+   * Which months, segmented by what, over which lines.
+   *
+   * @param by the dimension to segment by, or empty for one row per month
+   * @param where filters; only lines passing all of them count
+   */
+  public record View(YearMonth from, YearMonth to, Optional<Dimension> by, List<Where> where) {
+    public View {
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(to, "to");
+      if (from.isAfter(to)) {
+        throw new IllegalArgumentException("--from " + from + " is after --to " + to);
+      }
+      where = List.copyOf(where);
+    }
+
+    public static View of(YearMonth from, YearMonth to) {
+      return new View(from, to, Optional.empty(), List.of());
+    }
+
+    public View by(Dimension dimension) {
+      return new View(from, to, Optional.of(dimension), where);
+    }
+
+    public View where(Where filter) {
+      List<Where> more = new ArrayList<>(where);
+      more.add(filter);
+      return new View(from, to, by, more);
+    }
+
+    String key() {
+      return from + ".." + to + "|" + by.map(Dimension::name).orElse("") + "|" + Where.key(where);
+    }
+  }
+
+  private final Book book;
+  private final List<Evaluation> evaluations;
+  private final Records.Loaded loaded;
+  private final Parameters parameters;
+  private final Map<Basis, Intervals> intervals = new EnumMap<>(Basis.class);
+  private final Map<String, Pass> passes = new ConcurrentHashMap<>();
+  private Renewals renewals;
+  private List<Conversions.Episode> episodes;
+
+  private Metrics(
+      Book book, List<Evaluation> evaluations, Records.Loaded loaded, Parameters parameters) {
+    this.book = book;
+    this.evaluations = List.copyOf(evaluations);
+    this.loaded = loaded;
+    this.parameters = parameters;
+  }
+
+  /** The metrics of records loaded with {@link Records#load}. */
+  public static Metrics of(Records.Loaded loaded, Parameters parameters) {
+    return new Metrics(loaded.book(), loaded.evaluations(), loaded, parameters);
+  }
+
+  /** The metrics of a book built directly (no ledger). */
+  public static Metrics of(Book book, List<Evaluation> evaluations, Parameters parameters) {
+    return new Metrics(book, evaluations, null, parameters);
+  }
+
+  public Parameters parameters() {
+    return parameters;
+  }
+
+  public Book book() {
+    return book;
+  }
+
+  /** The service intervals on the parameters' basis. */
+  public synchronized Intervals intervals() {
+    return intervals.computeIfAbsent(parameters.basis(), b -> Intervals.of(book, b));
+  }
+
+  public List<Movements> movements(View view) {
+    return pass(view).bridge().stream().map(Movements::of).toList();
+  }
+
+  public List<MrrMonth> mrr(View view) {
+    return pass(view).bridge().stream().map(MrrMonth::of).toList();
+  }
+
+  public List<ChurnMonth> churn(View view) {
+    return pass(view).bridge().stream().map(ChurnMonth::of).toList();
+  }
+
+  public List<RetentionMonth> retention(View view) {
+    return pass(view).bridge().stream().map(RetentionMonth::of).toList();
+  }
+
+  /** Growth figures; the churn mean reaches back up to eleven months before {@code from}. */
+  public List<GrowthMonth> growth(View view) {
+    Pass p = pass(view);
+    List<BridgeMonth> all = p.bridgeFrom(0);
+    List<GrowthMonth> out = new ArrayList<>();
+    int segments = p.segments.size();
+    for (int g = 0; g < segments; g++) {
+      List<BridgeMonth> ofSegment = new ArrayList<>();
+      for (int i = g; i < all.size(); i += segments) {
+        ofSegment.add(all.get(i));
+      }
+      out.addAll(GrowthMonth.of(ofSegment, p.fromIndex));
+    }
+    // Month by month, segments in order, like every other report.
+    out.sort(
+        java.util.Comparator.comparing(GrowthMonth::month)
+            .thenComparing(m -> p.segments.indexOf(m.segment() == null ? "" : m.segment())));
+    return out;
+  }
+
+  public List<Cohort> cohorts(View view, Cohort.Measure measure) {
+    Pass p = pass(view);
+    return p.cohorts.cohorts(p.fromIndex, measure, p.segments);
+  }
+
+  public List<RenewalMonth> renewals(View view) {
+    Pass p = pass(view);
+    int first = Months.of(view.from());
+    int months = Months.of(view.to()) - first + 1;
+    return renewalsComputed().months(first, months, p.keep, p.segmentOf, p.segments);
+  }
+
+  /** Paid terms ending in the next {@code days} days (or overdue within the grace), not renewed. */
+  public List<UpcomingRenewal> upcoming(int days, List<Where> where) {
+    return renewalsComputed().upcoming(days, keep(where));
+  }
+
+  public List<ConversionMonth> conversion(View view) {
+    Pass p = pass(view);
+    int first = Months.of(view.from());
+    int months = Months.of(view.to()) - first + 1;
+    return Conversions.months(
+        episodes(), parameters, first, months, p.segmentOf, p.segments, p.keep);
+  }
+
+  /** The revenue ledger of the lines sold in the view's months that pass its filters. */
+  public List<LedgerLine> ledger(View view) {
+    if (loaded == null) {
+      throw new IllegalStateException("a book built directly has no ledger");
+    }
+    boolean[] keep = keep(view.where());
+    return Ledger.of(
+        loaded,
+        intervals(),
+        line -> keep[book.profileOf(line)],
+        view.from().atDay(1),
+        view.to().plusMonths(1).atDay(1));
+  }
+
+  private synchronized Renewals renewalsComputed() {
+    if (renewals == null) {
+      renewals = Renewals.of(intervals(), parameters);
+    }
+    return renewals;
+  }
+
+  private synchronized List<Conversions.Episode> episodes() {
+    if (episodes == null) {
+      episodes = Conversions.episodes(book, evaluations, parameters);
+    }
+    return episodes;
+  }
+
+  private boolean[] keep(List<Where> where) {
+    List<String[]> profiles = book.profiles();
+    boolean[] keep = new boolean[profiles.size()];
+    for (int p = 0; p < keep.length; p++) {
+      keep[p] = Where.allMatch(where, profiles.get(p));
+    }
+    return keep;
+  }
+
+  private Pass pass(View view) {
+    return passes.computeIfAbsent(view.key(), k -> new Pass(view));
+  }
+
+  /** One view's month-end pass over every customer: its bridge and cohorts. */
+  private final class Pass {
+    final boolean[] keep;
+    final int[] segmentOf;
+    final List<String> segments;
+    final int firstMonth;
+    final int fromIndex;
+    final int months;
+    final Bridge bridgeSums;
+    final Cohorts cohorts;
+
+    Pass(View view) {
+      this.keep = keep(view.where());
+      List<String[]> profiles = book.profiles();
+      if (view.by().isPresent()) {
+        int d = view.by().get().ordinal();
+        TreeSet<String> values = new TreeSet<>();
+        for (int p = 0; p < profiles.size(); p++) {
+          if (keep[p]) {
+            values.add(profiles.get(p)[d]);
+          }
+        }
+        this.segments = List.copyOf(values);
+        this.segmentOf = new int[profiles.size()];
+        for (int p = 0; p < profiles.size(); p++) {
+          segmentOf[p] = Math.max(0, segments.indexOf(profiles.get(p)[d]));
+        }
+      } else {
+        this.segments = List.of("");
+        this.segmentOf = null;
+      }
+      int from = Months.of(view.from());
+      this.firstMonth = Math.min(from, book.firstMonth().orElse(from));
+      this.fromIndex = from - firstMonth;
+      this.months = Months.of(view.to()) - firstMonth + 1;
+      boolean segmented = segmentOf != null;
+      MonthEnds monthEnds =
+          new MonthEnds(
+              intervals(),
+              firstMonth,
+              months,
+              parameters.asOf().toEpochDay(),
+              parameters.graceDays());
+      int parts = Math.max(1, Math.min(ForkJoinPool.getCommonPoolParallelism(), 8));
+      int customers = book.customerCount();
+      List<ForkJoinTask<Object[]>> tasks = new ArrayList<>();
+      for (int part = 0; part < parts; part++) {
+        int lo = (int) ((long) customers * part / parts);
+        int hi = (int) ((long) customers * (part + 1) / parts);
+        tasks.add(
+            ForkJoinPool.commonPool()
+                .submit(
+                    () -> {
+                      Bridge b = new Bridge(firstMonth, months, segments.size(), segmented);
+                      Cohorts c = new Cohorts(firstMonth, months, segments.size(), segmented);
+                      monthEnds.forEachUnit(
+                          keep,
+                          segmentOf,
+                          lo,
+                          hi,
+                          (customer, total, segs, count, bySegment) -> {
+                            b.unit(customer, total, segs, count, bySegment);
+                            c.unit(customer, total, segs, count, bySegment);
+                          });
+                      return new Object[] {b, c};
+                    }));
+      }
+      Bridge bridge = null;
+      Cohorts cohortSums = null;
+      for (ForkJoinTask<Object[]> t : tasks) {
+        Object[] r = t.join();
+        if (bridge == null) {
+          bridge = (Bridge) r[0];
+          cohortSums = (Cohorts) r[1];
+        } else {
+          bridge.merge((Bridge) r[0]);
+          cohortSums.merge((Cohorts) r[1]);
+        }
+      }
+      this.bridgeSums = bridge;
+      this.cohorts = cohortSums;
+    }
+
+    List<BridgeMonth> bridge() {
+      return bridgeFrom(fromIndex);
+    }
+
+    List<BridgeMonth> bridgeFrom(int index) {
+      return bridgeSums.months(index, segments);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package dev.marketlens.metrics.cohorts;
+
+import dev.marketlens.metrics.Ratio;
+import dev.marketlens.metrics.mrr.MonthEnds;
+import dev.marketlens.metrics.mrr.Months;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Accumulates cohorts from units' month-end series (§5.7): a unit's cohort is the first month its
+ * MRR is positive, and it never changes cohort; a unit that churned and came back counts again
+ * while it pays.
+ */
+public final class Cohorts implements MonthEnds.Visitor {
+
+  private final int firstMonth;
+  private final int months;
+  private final boolean segmented;
+  private final int[][] size;
+  private final long[][] base;
+  private final int[][][] paying;
+  private final long[][][] revenue;
+
+  public Cohorts(int firstMonth, int months, int segments, boolean segmented) {
+    this.firstMonth = firstMonth;
+    this.months = months;
+    this.segmented = segmented;
+    this.size = new int[segments][months];
+    this.base = new long[segments][months];
+    this.paying = new int[segments][months][];
+    this.revenue = new long[segments][months][];
+  }
+
+  @Override
+  public void unit(
+      int customer, long[] total, int[] segments, int segmentCount, long[][] bySegment) {
+    if (!segmented) {
+      add(0, total);
+      return;
+    }
+    for (int g = 0; g < segmentCount; g++) {
+      add(segments[g], bySegment[g]);
+    }
+  }
+
+  private void add(int segment, long[] series) {
+    int f = 0;
+    while (f < months && series[f] <= 0) {
+      f++;
+    }
+    if (f == months) {
+      return;
+    }
+    if (paying[segment][f] == null) {
+      paying[segment][f] = new int[months - f];
+      revenue[segment][f] = new long[months - f];
+    }
+    size[segment][f]++;
+    base[segment][f] += series[f];
+    int[] p = paying[segment][f];
+    long[] r = revenue[segment][f];
+    for (int k = f; k < months; k++) {
+      if (series[k] > 0) {
+        p[k - f]++;
+        r[k - f] += series[k];
+      }
+    }
+  }
+
+  /** Adds another accumulator's cohorts (the same range and segments) to this one. */
+  public void merge(Cohorts other) {
+    for (int g = 0; g < size.length; g++) {
+      for (int f = 0; f < months; f++) {
+        size[g][f] += other.size[g][f];
+        base[g][f] += other.base[g][f];
+        if (other.paying[g][f] == null) {
+          continue;
+        }
+        if (paying[g][f] == null) {
+          paying[g][f] = new int[months - f];
+          revenue[g][f] = new long[months - f];
+        }
+        for (int k = 0; k < months - f; k++) {
+          paying[g][f][k] += other.paying[g][f][k];
+          revenue[g][f][k] += other.revenue[g][f][k];
+        }
+      }
+    }
+  }
+
+  /**
+   * The cohorts of the months from {@code fromIndex} on, each segment in turn per month; every
+   * month has a row, empty cohorts with size 0 and no retention.
+   */
+  public List<Cohort> cohorts(int fromIndex, Cohort.Measure measure, List<String> segmentNames) {
+    List<Cohort> out = new ArrayList<>();
+    for (int f = fromIndex; f < months; f++) {
+      for (int g = 0; g < size.length; g++) {
+        List<BigDecimal> retention = new ArrayList<>();
+        if (size[g][f] > 0) {
+          for (int k = 0; k < months - f; k++) {
+            retention.add(
+                measure == Cohort.Measure.LOGOS
+                    ? Ratio.of(paying[g][f][k], size[g][f])
+                    : Ratio.of(revenue[g][f][k], base[g][f]));
+          }
+        }
+        out.add(
+            new Cohort(
+                Months.toYearMonth(firstMonth + f),
+                segmented ? segmentNames.get(g) : null,
+                size[g][f],
+                List.copyOf(retention)));
+      }
+    }
+    return out;
+  }
+}

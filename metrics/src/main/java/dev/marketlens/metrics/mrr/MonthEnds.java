@@ -1,0 +1,237 @@
+package dev.marketlens.metrics.mrr;
+
+import java.util.Arrays;
+
+/**
+ * Each unit's MRR in whole cents on the last day of every month of a range (metrics spec §3.5): the
+ * sum of the unit's intervals active that day; on a day no interval covers, the MRR of the day
+ * before the last coverage ended when the gap to the next start is at most the grace (or, with no
+ * next start, when the lapse is younger than the grace on {@code asOf}), else zero. A unit is a
+ * customer, over the lines a filter keeps.
+ *
+ * <p>With segments, a unit's MRR is also split by segment: the segment's share of the same sum
+ * (bridged from the same day), so the segments' intervals add up to the unit's.
+ */
+public final class MonthEnds {
+
+  /** Receives one unit's series; the arrays are reused for the next unit. */
+  public interface Visitor {
+    /**
+     * @param customer the unit
+     * @param total the unit's month-end MRR in cents, one entry per month of the range
+     * @param segments the segments the unit has lines in, {@code segmentCount} of them
+     * @param bySegment {@code bySegment[i]} is the series of {@code segments[i]}
+     */
+    void unit(int customer, long[] total, int[] segments, int segmentCount, long[][] bySegment);
+  }
+
+  private final Intervals intervals;
+  private final Book book;
+  private final int firstMonth;
+  private final int months;
+  private final int[] monthEnd;
+  private final long asOf;
+  private final int graceDays;
+
+  /**
+   * @param firstMonth the range's first month ({@link Months#of})
+   * @param months how many months
+   */
+  public MonthEnds(Intervals intervals, int firstMonth, int months, long asOf, int graceDays) {
+    this.intervals = intervals;
+    this.book = intervals.book();
+    this.firstMonth = firstMonth;
+    this.months = months;
+    this.monthEnd = new int[months];
+    for (int k = 0; k < months; k++) {
+      monthEnd[k] = Months.lastDay(firstMonth + k);
+    }
+    this.asOf = asOf;
+    this.graceDays = graceDays;
+  }
+
+  public int firstMonth() {
+    return firstMonth;
+  }
+
+  public int months() {
+    return months;
+  }
+
+  /**
+   * Visits every unit with at least one kept line that covers a day.
+   *
+   * @param keep which profiles count (the filter)
+   * @param segmentOfProfile each profile's segment, or null for no segmentation
+   * @param from the first customer to visit
+   * @param to the customer after the last to visit
+   */
+  public void forEachUnit(
+      boolean[] keep, int[] segmentOfProfile, int from, int to, Visitor visitor) {
+    Scratch s = new Scratch(months);
+    for (int c = from; c < to; c++) {
+      int n = 0;
+      for (int i = book.customerStart[c]; i < book.customerStart[c + 1]; i++) {
+        int line = book.customerLines[i];
+        if (keep[book.profile[line]] && intervals.hasLength(line)) {
+          s.add(n++, line, segmentOfProfile == null ? 0 : segmentOfProfile[book.profile[line]]);
+        }
+      }
+      if (n == 0) {
+        continue;
+      }
+      if (segmentOfProfile == null) {
+        series(s, n, -1, s.total);
+        visitor.unit(c, s.total, s.segments, 0, s.bySegment);
+      } else {
+        int segments = s.distinctSegments(n);
+        series(s, n, -1, s.total);
+        for (int g = 0; g < segments; g++) {
+          series(s, n, s.segments[g], s.bySegment[g]);
+        }
+        visitor.unit(c, s.total, s.segments, segments, s.bySegment);
+      }
+    }
+  }
+
+  /** Fills {@code out} with the series of the unit's lines in a segment (or all, {@code -1}). */
+  private void series(Scratch s, int n, int segment, long[] out) {
+    long[] diff = s.diff;
+    int[] cover = s.cover;
+    Arrays.fill(diff, 0, months + 1, 0);
+    Arrays.fill(cover, 0, months + 1, 0);
+    long firstStart = Long.MAX_VALUE;
+    long lastEnd = Long.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      firstStart = Math.min(firstStart, s.start[i]);
+      lastEnd = Math.max(lastEnd, s.end[i]);
+      // Month-end k is covered when start ≤ monthEnd[k] < end: from the start's month to the
+      // month before the end's month.
+      int first = Math.max(0, Months.ofEpochDay(s.start[i]) - firstMonth);
+      int last = Math.min(months - 1, Months.ofEpochDay(s.end[i]) - firstMonth - 1);
+      if (first > last) {
+        continue;
+      }
+      cover[first]++;
+      cover[last + 1]--;
+      if (segment < 0 || s.segment[i] == segment) {
+        diff[first] += s.rate[i];
+        diff[last + 1] -= s.rate[i];
+      }
+    }
+    long running = 0;
+    int covered = 0;
+    long afterLast = -1;
+    for (int k = 0; k < months; k++) {
+      running += diff[k];
+      covered += cover[k];
+      int d = monthEnd[k];
+      if (covered > 0) {
+        out[k] = Fixed.cents(running);
+      } else if (d < firstStart) {
+        out[k] = 0;
+      } else if (d >= lastEnd) {
+        // After the last coverage every month-end has the same answer.
+        if (afterLast < 0) {
+          afterLast = Fixed.cents(bridged(s, n, segment, d));
+        }
+        out[k] = afterLast;
+      } else {
+        out[k] = Fixed.cents(bridged(s, n, segment, d));
+      }
+    }
+  }
+
+  /** §3.5: the rate on an uncovered day {@code d}, kept from the last covered day within grace. */
+  private long bridged(Scratch s, int n, int segment, int d) {
+    long lastEnd = Long.MIN_VALUE;
+    long nextStart = Long.MAX_VALUE;
+    for (int i = 0; i < n; i++) {
+      if (s.end[i] <= d && s.end[i] > lastEnd) {
+        lastEnd = s.end[i];
+      }
+      if (s.start[i] > d && s.start[i] < nextStart) {
+        nextStart = s.start[i];
+      }
+    }
+    if (lastEnd == Long.MIN_VALUE) {
+      return 0;
+    }
+    boolean bridged =
+        nextStart != Long.MAX_VALUE ? nextStart - lastEnd <= graceDays : asOf - lastEnd < graceDays;
+    if (!bridged) {
+      return 0;
+    }
+    long dayBefore = lastEnd - 1;
+    long rate = 0;
+    for (int i = 0; i < n; i++) {
+      if (s.start[i] <= dayBefore
+          && dayBefore < s.end[i]
+          && (segment < 0 || s.segment[i] == segment)) {
+        rate += s.rate[i];
+      }
+    }
+    return rate;
+  }
+
+  /** One unit's intervals and the series buffers, reused from unit to unit. */
+  private final class Scratch {
+    int[] start = new int[64];
+    int[] end = new int[64];
+    long[] rate = new long[64];
+    int[] segment = new int[64];
+    int[] segments = new int[8];
+    final long[] total;
+    long[][] bySegment = new long[8][];
+    final long[] diff;
+    final int[] cover;
+
+    Scratch(int months) {
+      total = new long[months];
+      diff = new long[months + 1];
+      cover = new int[months + 1];
+    }
+
+    void add(int i, int line, int seg) {
+      if (i == start.length) {
+        start = Arrays.copyOf(start, i * 2);
+        end = Arrays.copyOf(end, i * 2);
+        rate = Arrays.copyOf(rate, i * 2);
+        segment = Arrays.copyOf(segment, i * 2);
+      }
+      start[i] = book.start[line];
+      end[i] = intervals.effectiveEnd[line];
+      rate[i] = intervals.rate[line];
+      segment[i] = seg;
+    }
+
+    /** The distinct segments of the unit's intervals, into {@link #segments}, sorted. */
+    int distinctSegments(int n) {
+      int count = 0;
+      for (int i = 0; i < n; i++) {
+        int g = segment[i];
+        boolean seen = false;
+        for (int j = 0; j < count; j++) {
+          if (segments[j] == g) {
+            seen = true;
+            break;
+          }
+        }
+        if (!seen) {
+          if (count == segments.length) {
+            segments = Arrays.copyOf(segments, count * 2);
+            bySegment = Arrays.copyOf(bySegment, count * 2);
+          }
+          segments[count++] = g;
+        }
+      }
+      Arrays.sort(segments, 0, count);
+      for (int j = 0; j < count; j++) {
+        if (bySegment[j] == null) {
+          bySegment[j] = new long[months];
+        }
+      }
+      return count;
+    }
+  }
+}
