@@ -1,24 +1,16 @@
 package dev.marketlens.app;
 
 import dev.marketlens.store.Database;
-import dev.marketlens.store.Licenses;
-import dev.marketlens.store.RecordVisitor;
-import dev.marketlens.store.TransactionLines;
 import dev.marketlens.store.VendorAccount;
 import dev.marketlens.sync.wire.ExportFormat;
 import dev.marketlens.sync.wire.ExportKind;
-import dev.marketlens.sync.wire.ExportReader;
 import dev.marketlens.sync.wire.ExportWriter;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,8 +29,6 @@ import picocli.CommandLine.Spec;
     description =
         "Writes the stored licenses or transactions in Atlassian's export format (CSV or JSON).")
 final class ExportCommand implements Callable<Integer> {
-  private static final int CHUNK = 1_000;
-
   enum What {
     licenses,
     transactions
@@ -103,42 +93,11 @@ final class ExportCommand implements Callable<Integer> {
       ExportFormat format,
       OutputStream target) {
     try (ExportWriter writer = ExportWriter.open(target, kind, format)) {
-      List<String> chunk = new ArrayList<>(CHUNK);
-      RecordVisitor visitor =
-          json -> {
-            chunk.add(json);
-            if (chunk.size() == CHUNK) {
-              flush(chunk, kind, writer);
-            }
-          };
-      database.inTransaction(
-          "read the stored " + (kind == ExportKind.LICENSES ? "licenses" : "transactions"),
-          c -> {
-            if (kind == ExportKind.LICENSES) {
-              new Licenses().forEachRecord(c, account.id(), visitor);
-            } else {
-              new TransactionLines().forEachRecord(c, account.id(), visitor);
-            }
-            return null;
-          });
-      flush(chunk, kind, writer);
-    }
-  }
-
-  /** Parses stored records (the export's JSON shape) back into the model and writes them. */
-  private static void flush(List<String> chunk, ExportKind kind, ExportWriter writer) {
-    if (chunk.isEmpty()) {
-      return;
-    }
-    byte[] array = ("[" + String.join(",", chunk) + "]").getBytes(StandardCharsets.UTF_8);
-    try (ExportReader reader =
-        ExportReader.open(new ByteArrayInputStream(array), "stored records")) {
       if (kind == ExportKind.LICENSES) {
-        reader.licenses().forEach(writer::write);
+        StoredRecords.licenses(database, account.id(), writer::write);
       } else {
-        reader.transactions().forEach(writer::write);
+        StoredRecords.transactions(database, account.id(), writer::write);
       }
     }
-    chunk.clear();
   }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       AccountsCommand.class,
       HistoryCommand.class,
+      ReportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
