@@ -94,6 +94,10 @@ final class ReportTable {
       Kind kind, Metrics metrics, Metrics.View view, Cohort.Measure measure, int days) {
     boolean segmented = view.by().isPresent();
     Builder b = new Builder(segmented);
+    if (metrics.isEmpty()) {
+      // An empty store has nothing to report: no rows, not a row of zeros per month.
+      b.empty = true;
+    }
     switch (kind) {
       case MOVEMENTS -> {
         b.month().money("openingMrr").money("newMrr").money("expansionMrr");
@@ -283,6 +287,7 @@ final class ReportTable {
     final boolean segmented;
     final List<Column> columns = new ArrayList<>();
     final List<Object[]> rows = new ArrayList<>();
+    boolean empty;
 
     Builder(boolean segmented) {
       this.segmented = segmented;
@@ -332,7 +337,9 @@ final class ReportTable {
       if (row.size() != columns.size()) {
         throw new IllegalStateException(row.size() + " values for " + columns);
       }
-      rows.add(row.toArray());
+      if (!empty) {
+        rows.add(row.toArray());
+      }
     }
 
     ReportTable table() {

@@ -104,6 +104,11 @@ public final class Metrics {
     return new Metrics(book, evaluations, null, parameters);
   }
 
+  /** Whether there is nothing to report on: no transaction lines and no evaluations. */
+  public boolean isEmpty() {
+    return book.size() == 0 && evaluations.isEmpty();
+  }
+
   public Parameters parameters() {
     return parameters;
   }
