@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       AccountsCommand.class,
       HistoryCommand.class,
       ReportCommand.class,
+      ReconcileCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

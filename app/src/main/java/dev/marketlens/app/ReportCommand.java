@@ -7,7 +7,6 @@ import dev.marketlens.metrics.cohorts.Cohort;
 import dev.marketlens.metrics.segments.Dimension;
 import dev.marketlens.metrics.segments.Where;
 import dev.marketlens.store.Database;
-import dev.marketlens.store.VendorAccount;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -171,16 +170,9 @@ final class ReportCommand implements Callable<Integer> {
     if (days < 0 || days > 3650) {
       throw bad("--days must be 0–3650, not " + days);
     }
-    Records records = new Records();
+    Records records;
     try (Database database = store.open()) {
-      List<VendorAccount> accounts =
-          accountName == null
-              ? StoreOptions.accounts(database).list()
-              : List.of(StoreOptions.account(StoreOptions.accounts(database), accountName));
-      for (VendorAccount account : accounts) {
-        StoredRecords.licenses(database, account.id(), records::add);
-        StoredRecords.transactions(database, account.id(), records::add);
-      }
+      records = StoredRecords.forMetrics(database, accountName);
     }
     Metrics metrics = Metrics.of(records.load(Map.of(), Set.of()), parameters);
     ReportTable table = ReportTable.of(report, metrics, view, cohortMeasure, days);

@@ -8,6 +8,7 @@ import dev.marketlens.metrics.ledger.LedgerLine;
 import dev.marketlens.metrics.movements.GrowthMonth;
 import dev.marketlens.metrics.movements.Movements;
 import dev.marketlens.metrics.movements.MrrMonth;
+import dev.marketlens.metrics.reconciliation.Difference;
 import dev.marketlens.metrics.renewals.RenewalMonth;
 import dev.marketlens.metrics.renewals.UpcomingRenewal;
 import dev.marketlens.metrics.retention.RetentionMonth;
@@ -160,6 +161,7 @@ final class ReportTable {
       case RENEWALS -> {
         b.month().count("opportunities").count("renewed").rate("logoRenewalRate");
         b.rate("revenueRenewalRate").rate("netRenewalRate").count("pending");
+        b.count("renewedUnpaid");
         for (RenewalMonth m : metrics.renewals(view)) {
           b.add(
               b.row(
@@ -170,7 +172,8 @@ final class ReportTable {
                   m.logoRenewalRate(),
                   m.revenueRenewalRate(),
                   m.netRenewalRate(),
-                  m.pending()));
+                  m.pending(),
+                  m.renewedUnpaid()));
         }
       }
       case CONVERSION -> {
@@ -278,6 +281,30 @@ final class ReportTable {
         return l.table();
       }
       default -> throw new IllegalStateException(kind.name());
+    }
+    return b.table();
+  }
+
+  /** The differences of a reconciliation, one row each. */
+  static ReportTable reconciliation(List<Difference> differences) {
+    Builder b = new Builder(false);
+    b.column("month", Type.TEXT).column("metric", Type.TEXT).column("field", Type.TEXT);
+    b.column("ours", Type.TEXT).column("published", Type.TEXT).column("difference", Type.TEXT);
+    b.column("explained", Type.TEXT).column("unexplained", Type.TEXT);
+    b.column("explanation", Type.TEXT);
+    for (Difference d : differences) {
+      b.add(
+          new ArrayList<>(
+              Arrays.asList(
+                  d.month(),
+                  d.metric(),
+                  d.field(),
+                  d.ours(),
+                  d.published(),
+                  d.difference(),
+                  d.explained(),
+                  d.unexplained(),
+                  d.explanation())));
     }
     return b.table();
   }

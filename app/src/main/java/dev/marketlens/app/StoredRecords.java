@@ -1,11 +1,13 @@
 package dev.marketlens.app;
 
+import dev.marketlens.metrics.Records;
 import dev.marketlens.model.license.License;
 import dev.marketlens.model.transaction.TransactionLine;
 import dev.marketlens.store.Database;
 import dev.marketlens.store.Licenses;
 import dev.marketlens.store.RecordVisitor;
 import dev.marketlens.store.TransactionLines;
+import dev.marketlens.store.VendorAccount;
 import dev.marketlens.sync.wire.ExportReader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +23,23 @@ final class StoredRecords {
   private static final int CHUNK = 1_000;
 
   private StoredRecords() {}
+
+  /**
+   * The current records of the named account, or of every account in the store when no name is
+   * given, for the metrics.
+   */
+  static Records forMetrics(Database database, String accountName) {
+    List<VendorAccount> accounts =
+        accountName == null
+            ? StoreOptions.accounts(database).list()
+            : List.of(StoreOptions.account(StoreOptions.accounts(database), accountName));
+    Records records = new Records();
+    for (VendorAccount account : accounts) {
+      licenses(database, account.id(), records::add);
+      transactions(database, account.id(), records::add);
+    }
+    return records;
+  }
 
   /** Every current license of an account, read in one transaction. */
   static void licenses(Database database, long account, Consumer<License> each) {

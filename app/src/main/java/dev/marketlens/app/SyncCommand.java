@@ -1,7 +1,5 @@
 package dev.marketlens.app;
 
-import dev.marketlens.model.id.DeveloperId;
-import dev.marketlens.model.id.VendorId;
 import dev.marketlens.store.Database;
 import dev.marketlens.store.StoreException;
 import dev.marketlens.store.VendorAccount;
@@ -13,7 +11,6 @@ import dev.marketlens.sync.incremental.ApiSource;
 import dev.marketlens.sync.incremental.SyncEngine;
 import dev.marketlens.sync.incremental.SyncException;
 import java.io.PrintWriter;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -132,23 +129,7 @@ final class SyncCommand implements Callable<Integer> {
 
   private boolean sync(
       Database database, VendorAccounts accounts, VendorAccount account, PrintWriter out) {
-    String secret =
-        accounts
-            .token(account)
-            .orElseThrow(
-                () ->
-                    new StoreException(
-                        "account " + account.name() + " has no API token: add it with --token"));
-    ApiAccount api =
-        account.developerId() != null
-            ? ApiAccount.v3(DeveloperId.of(account.developerId()), account.email(), secret)
-            : ApiAccount.v2(
-                VendorId.of(requireId(account.vendorId(), account.name())),
-                account.email(),
-                secret);
-    if (account.baseUrl() != null) {
-      api = api.withBaseUrl(URI.create(account.baseUrl()));
-    }
+    ApiAccount api = StoreOptions.api(accounts, account);
     Path spool = Settings.home().resolve("spool").resolve(Long.toString(account.id()));
     ReportingClient client = ReportingClient.builder(api).spoolDirectory(spool).build();
     SyncEngine.Mode mode =
@@ -197,18 +178,5 @@ final class SyncCommand implements Callable<Integer> {
       command.commandLine().getErr().flush();
       return false;
     }
-  }
-
-  private static String requireId(String vendorId, String name) {
-    if (vendorId == null) {
-      throw new StoreException(
-          "account "
-              + name
-              + " has no vendor or developer id to sync with: set one with ./marketlens accounts"
-              + " add "
-              + name
-              + " --vendor ID");
-    }
-    return vendorId;
   }
 }

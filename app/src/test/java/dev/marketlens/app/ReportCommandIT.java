@@ -112,7 +112,7 @@ class ReportCommandIT {
         "nrr|month nrr grr nrr12 grr12",
         "cohorts|cohort size retention",
         "renewals|month opportunities renewed logoRenewalRate revenueRenewalRate netRenewalRate"
-            + " pending",
+            + " pending renewedUnpaid",
         "conversion|month evaluations converted conversionRate eventualConversions"
             + " medianDaysToConvert evaluationsEnding convertedEnding atlassianConversionRate",
         "growth|month netNewMrr mrrGrowth expansionRate quickRatio quickRatioWithoutReactivation"

@@ -104,6 +104,11 @@ public final class Metrics {
     return new Metrics(book, evaluations, null, parameters);
   }
 
+  /** The same book under other parameters (another basis, grace or as-of day). */
+  public Metrics with(Parameters other) {
+    return new Metrics(book, evaluations, loaded, other);
+  }
+
   /** Whether there is nothing to report on: no transaction lines and no evaluations. */
   public boolean isEmpty() {
     return book.size() == 0 && evaluations.isEmpty();

@@ -30,9 +30,10 @@ import java.util.Set;
  * spec §3, §2.7): joins license ids into lineages, keys customers, drops what never counts, and
  * collects the evaluations for conversion.
  *
- * <p>Dropped: lines of Atlassian's own licenses ({@code licenseSourceType = Atlassian}); {@code
- * Uncollectible} lines, with the refunds of them; manual invoices without a sale type. Evaluations
- * of sandboxes, of Atlassian's licenses and upgrade evaluations are not counted.
+ * <p>Dropped: lines of Atlassian's own licenses ({@code licenseSourceType = Atlassian}) and of
+ * sandboxes ({@code installedOnSandbox = Yes}); {@code Uncollectible} lines, with the refunds of
+ * them; manual invoices without a sale type. Evaluations of sandboxes, of Atlassian's licenses and
+ * upgrade evaluations are not counted.
  */
 public final class Records {
 
@@ -78,7 +79,8 @@ public final class Records {
 
     // The latest license record of each lineage.
     Map<String, License> licenseOf = new HashMap<>();
-    Set<String> atlassian = new HashSet<>();
+    // Lineages whose lines never count: Atlassian's own licenses and sandboxes.
+    Set<String> excluded = new HashSet<>();
     Map<String, List<CustomerKeys.Hints>> hints = new LinkedHashMap<>();
     Set<String> partnerDomains = new HashSet<>(vendorPartnerDomains);
     for (int k = 0; k < licenses.size(); k++) {
@@ -88,8 +90,8 @@ public final class Records {
       if (known == null || l.lastUpdated().isAfter(known.lastUpdated())) {
         licenseOf.put(lineage, l);
       }
-      if ("Atlassian".equalsIgnoreCase(l.details().licenseSourceType())) {
-        atlassian.add(lineage);
+      if ("Atlassian".equalsIgnoreCase(l.details().licenseSourceType()) || sandbox(l)) {
+        excluded.add(lineage);
       }
       hints.computeIfAbsent(lineage, x -> new ArrayList<>()).add(hints(l.customer()));
       partnerDomain(l.partner(), partnerDomains);
@@ -112,7 +114,7 @@ public final class Records {
     Map<String, String> customerOf = new CustomerKeys(partnerDomains, overrides).assign(hints);
 
     Book.Builder builder = Book.builder();
-    List<Integer> keptIndices = keptLines(lineageOfLine, atlassian);
+    List<Integer> keptIndices = keptLines(lineageOfLine, excluded);
     keptIndices.sort(Comparator.comparing(k -> lines.get(k).lineItemId().value()));
     List<TransactionLine> kept = new ArrayList<>(keptIndices.size());
     String[] lineage = new String[keptIndices.size()];
@@ -135,7 +137,7 @@ public final class Records {
               t.billingPeriod(),
               t.vendorAmount().cents(),
               t.purchasePrice().cents(),
-              t.listPrice().cents());
+              listPrice(t));
       if (added != k) {
         throw new IllegalStateException("lines are numbered in the order they are added");
       }
@@ -151,11 +153,22 @@ public final class Records {
       }
     }
     List<Evaluation> evaluations =
-        evaluations(builder, aliases, licenseNode, keyOfRoot, customerOf, atlassian);
+        evaluations(builder, aliases, licenseNode, keyOfRoot, customerOf, excluded);
     return new Loaded(builder.build(), List.copyOf(evaluations), List.copyOf(kept), refunded);
   }
 
-  private List<Integer> keptLines(String[] lineageOfLine, Set<String> atlassian) {
+  /**
+   * §2.2: purchase price plus {@code discounts[]}; on a legacy line without the array, plus the
+   * legacy partner discount instead.
+   */
+  public static long listPrice(TransactionLine t) {
+    if (t.discounts().isEmpty() && t.legacyPartnerDiscountAmount() != null) {
+      return t.purchasePrice().cents() + t.legacyPartnerDiscountAmount().cents();
+    }
+    return t.listPrice().cents();
+  }
+
+  private List<Integer> keptLines(String[] lineageOfLine, Set<String> excluded) {
     Set<String> uncollectible = new HashSet<>();
     for (TransactionLine t : lines) {
       if (t.paymentStatus() == PaymentStatus.UNCOLLECTIBLE) {
@@ -171,7 +184,7 @@ public final class Records {
               && t.originalTransaction().transactionId() != null
               && uncollectible.contains(t.originalTransaction().transactionId().value());
       if (t.saleType() == null
-          || atlassian.contains(lineageOfLine[k])
+          || excluded.contains(lineageOfLine[k])
           || t.paymentStatus() == PaymentStatus.UNCOLLECTIBLE
           || refundOfUncollectible) {
         continue;
@@ -228,7 +241,7 @@ public final class Records {
       int[] licenseNode,
       Map<Integer, String> keyOfRoot,
       Map<String, String> customerOf,
-      Set<String> atlassian) {
+      Set<String> excluded) {
     // Evaluation licenses first, by lineage; then paid licenses that state their evaluation.
     Map<String, Evaluation> byLineage = new LinkedHashMap<>();
     Map<String, String> convertedBy = new HashMap<>();
@@ -236,7 +249,7 @@ public final class Records {
     for (int k = 0; k < licenses.size(); k++) {
       License l = licenses.get(k);
       String lineage = keyOfRoot.get(aliases.find(licenseNode[k]));
-      if (atlassian.contains(lineage) || sandbox(l) || l.details().upgradeEvaluation() != null) {
+      if (excluded.contains(lineage) || l.details().upgradeEvaluation() != null) {
         continue;
       }
       DataInsights i = l.insights();

@@ -82,7 +82,8 @@ class WorkedExamplesTest {
   void upgradeAsRefundPlusUpgradePair() {
     // The old remainder refunded (−$604.93 over 184 days = −$100.00/month), the new tier bought
     // for the remainder at 2,400 × 184 / 365 = $1,209.86: both old intervals are truncated on 1
-    // July, their credits cancel, and $1,209.86 over 184 days is $200.00 a month.
+    // July, their credits cancel but for 0.15 cents, and $1,209.86 over 184 days is $200.00 a
+    // month.
     Metrics m =
         book()
             .annual("acme", "E-1", NEW, "2025-01-01", "2026-01-01", "1200.00")
@@ -134,7 +135,7 @@ class WorkedExamplesTest {
       "spec §2.5 N3: a cancellation refund of the unused remainder churns from the refund's start")
   void cancellationRefundOfARenewal() {
     // 275 days of the $1,200 renewal returned: 1,200 × 275 / 365 = $904.11, i.e. −$100.00/month
-    // from 1 April (to within half a cent, which counts as zero).
+    // from 1 April: the sum is −0.0045 cents, and a negative MRR counts as zero.
     Metrics m =
         book()
             .annual("acme", "E-1", NEW, "2024-01-01", "2025-01-01", "1200.00")

@@ -196,9 +196,8 @@ public final class Conversions {
           counts[g][k][2]++;
         }
       }
-      // Atlassian counts an evaluation in the month it ends; the end is the first day not
-      // evaluated.
-      int ending = Months.ofEpochDay(e.end() - 1L) - firstMonth;
+      // Atlassian counts an evaluation in the month its evaluationEndDate falls in.
+      int ending = Months.ofEpochDay(e.end()) - firstMonth;
       if (ending >= 0 && ending < months) {
         counts[g][ending][3]++;
         if (converted) {

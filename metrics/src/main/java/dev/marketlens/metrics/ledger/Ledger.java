@@ -53,7 +53,7 @@ public final class Ledger {
               t.billingPeriod() == null ? null : t.billingPeriod().wire(),
               t.maintenanceStartDate(),
               t.maintenanceEndDate(),
-              t.listPrice().cents(),
+              Records.listPrice(t),
               discounts,
               t.purchasePrice().cents(),
               t.vendorAmount().cents(),

@@ -18,14 +18,16 @@ import java.util.List;
  * Renewal opportunities (§5.10). An opportunity is a paid term: a New, Renewal, Upgrade or
  * Downgrade interval with MRR above half a cent, not voided by a refund of its whole period, and
  * not cut short by a later upgrade (the upgrade's term takes its place). It ends on its original
- * end date {@code e}. It renewed when a positive, not voided New or Renewal of the same customer
- * and app starts in {@code [e − 7 days, e + grace]}. A cancellation refund leaves the opportunity
- * standing: the term simply does not renew.
+ * end date {@code e}. It renewed when a positive, not voided sale of the same customer and app
+ * starts in {@code [e − 7 days, e + grace]}: a Renewal, or a New (a new license), or a Downgrade or
+ * Upgrade (the world and the live API record a renewal to a lower tier as a Downgrade). A
+ * cancellation refund leaves the opportunity standing: the term simply does not renew.
  */
 public final class Renewals {
 
   /** One opportunity and its outcome. */
-  record Opportunity(int line, int end, boolean renewed, long rate, long renewalRate) {}
+  record Opportunity(
+      int line, int end, boolean renewed, long rate, long renewalRate, boolean renewedUnpaid) {}
 
   private final Book book;
   private final Intervals intervals;
@@ -40,20 +42,27 @@ public final class Renewals {
     this.voided = voided(book, intervals);
     int app = Dimension.APP.ordinal();
     int[] candidates = new int[16];
+    int[] zero = new int[16];
     String[] appOf = book.profiles().stream().map(p -> p[app]).toArray(String[]::new);
     for (int c = 0; c < book.customerCount(); c++) {
       int n = 0;
+      int zeros = 0;
       for (int i = 0; i < book.customerLineCount(c); i++) {
         int k = book.customerLine(c, i);
-        SaleType t = book.saleType(k);
-        if ((t == SaleType.NEW || t == SaleType.RENEWAL)
-            && Fixed.positive(intervals.rate(k))
-            && !voided[k]) {
+        if (book.saleType(k) == SaleType.REFUND) {
+          continue;
+        }
+        if (Fixed.positive(intervals.rate(k)) && !voided[k]) {
           if (n == candidates.length) {
             candidates = Arrays.copyOf(candidates, n * 2);
           }
-          candidates[n] = k;
-          n++;
+          candidates[n++] = k;
+        } else if (book.end(k) > book.start(k)) {
+          // Not paying: a $0 term, or one refunded in full.
+          if (zeros == zero.length) {
+            zero = Arrays.copyOf(zero, zeros * 2);
+          }
+          zero[zeros++] = k;
         }
       }
       for (int i = 0; i < book.customerLineCount(c); i++) {
@@ -64,25 +73,37 @@ public final class Renewals {
         int e = book.end(k);
         int from = Math.max(e - Parameters.EARLY_RENEWAL_DAYS, book.start(k) + 1);
         int to = e + parameters.graceDays();
-        int found = -1;
-        for (int j = 0; j < n; j++) {
-          int r = candidates[j];
-          int s = book.start(r);
-          if (r != k
-              && s >= from
-              && s <= to
-              && appOf[book.profileOf(r)].equals(appOf[book.profileOf(k)])
-              && (found < 0 || s < book.start(found))) {
-            found = r;
-          }
-        }
+        int found = first(candidates, n, k, from, to, appOf);
+        boolean unpaid = found < 0 && first(zero, zeros, k, from, to, appOf) >= 0;
         opportunities.add(
             new Opportunity(
-                k, e, found >= 0, intervals.rate(k), found >= 0 ? intervals.rate(found) : 0));
+                k,
+                e,
+                found >= 0,
+                intervals.rate(k),
+                found >= 0 ? intervals.rate(found) : 0,
+                unpaid));
       }
     }
     opportunities.sort(
         Comparator.comparingInt(Opportunity::end).thenComparingInt(Opportunity::line));
+  }
+
+  /** The earliest of {@code lines} of the same app as {@code k} starting in {@code [from, to]}. */
+  private int first(int[] lines, int n, int k, int from, int to, String[] appOf) {
+    int found = -1;
+    for (int j = 0; j < n; j++) {
+      int r = lines[j];
+      int s = book.start(r);
+      if (r != k
+          && s >= from
+          && s <= to
+          && appOf[book.profileOf(r)].equals(appOf[book.profileOf(k)])
+          && (found < 0 || s < book.start(found))) {
+        found = r;
+      }
+    }
+    return found;
   }
 
   /** The opportunities of a book's intervals. */
@@ -139,7 +160,7 @@ public final class Renewals {
   public List<RenewalMonth> months(
       int firstMonth, int months, boolean[] keep, int[] segmentOfProfile, List<String> names) {
     int segments = segmentOfProfile == null ? 1 : names.size();
-    long[][][] sums = new long[segments][months][6];
+    long[][][] sums = new long[segments][months][7];
     long asOf = parameters.asOf().toEpochDay();
     for (Opportunity o : opportunities) {
       int profile = book.profileOf(o.line());
@@ -162,6 +183,9 @@ public final class Renewals {
         s[3] += o.rate();
         s[4] += o.renewalRate();
       }
+      if (o.renewedUnpaid()) {
+        s[6]++;
+      }
     }
     List<RenewalMonth> out = new ArrayList<>();
     for (int k = 0; k < months; k++) {
@@ -176,7 +200,8 @@ public final class Renewals {
                 Ratio.of(s[1], s[0]),
                 Ratio.of(s[3], s[2]),
                 Ratio.of(s[4], s[2]),
-                (int) s[5]));
+                (int) s[5],
+                (int) s[6]));
       }
     }
     return out;

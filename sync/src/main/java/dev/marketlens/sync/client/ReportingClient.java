@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -19,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +31,10 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The reporting API's license and transaction exports, v2 or v3, on the JDK's HTTP client.
@@ -39,6 +46,8 @@ import tools.jackson.core.json.JsonFactory;
  * Thread-safe; one client per account and run.
  */
 public final class ReportingClient {
+  private static final JsonMapper TREES = JsonMapper.builder().build();
+  private static final int PARTNER_METRICS_PAGE = 14;
 
   private static final System.Logger LOG = System.getLogger(ReportingClient.class.getName());
   private static final JsonFactory JSON = new JsonFactory();
@@ -468,6 +477,124 @@ public final class ReportingClient {
           "interrupted while waiting for the async export (GET " + Transport.pathOf(status) + ")",
           e);
     }
+  }
+
+  /** The partner-metrics path: v2 under the vendor, v3 under the developer space. */
+  private String partnerMetricsPath() {
+    String space = account.reportingPath();
+    return space.startsWith("/rest/2/")
+        ? space.replace("/reporting", "/partner-metrics")
+        : "/rest/3/partner-metrics/developer-space/" + account.developerId().value();
+  }
+
+  /**
+   * Partner metrics (recurring revenue, monthly) for {@code [from, to]}, with the grace the API
+   * applied; periods are fetched {@value #PARTNER_METRICS_PAGE} at a time.
+   */
+  public List<Aggregates.MrrMonth> partnerMetrics(YearMonth from, YearMonth to) {
+    ObjectNode body = TREES.createObjectNode();
+    ObjectNode metrics = body.putObject("metrics");
+    metrics.putArray("metricSets").addObject().put("name", "RECURRING_REVENUE");
+    ArrayNode fields = metrics.putArray("metricFields");
+    for (String f :
+        List.of(
+            "OPENING_MRR",
+            "NEW_MRR",
+            "EXPANSION_MRR",
+            "CONTRACTION_MRR",
+            "REACTIVATED_MRR",
+            "EXPIRED_MRR",
+            "CLOSING_MRR")) {
+      fields.addObject().put("name", f);
+    }
+    body.putObject("dateRange")
+        .put("startDate", from.atDay(1).toString())
+        .put("endDate", to.atEndOfMonth().toString());
+    body.put("granularity", "MONTH");
+    body.putArray("attributes").addObject().put("name", "GRACE_PERIOD_IN_DAYS");
+    byte[] json = TREES.writeValueAsBytes(body);
+    List<Aggregates.MrrMonth> out = new ArrayList<>();
+    for (int offset = 0; ; offset += PARTNER_METRICS_PAGE) {
+      URI uri = uri(partnerMetricsPath() + "?limit=" + PARTNER_METRICS_PAGE + "&offset=" + offset);
+      JsonNode answer =
+          transport.call("POST", uri, "application/json", json, (in, h) -> tree(in, uri));
+      JsonNode records = answer.path("records");
+      for (JsonNode r : records) {
+        out.add(
+            new Aggregates.MrrMonth(
+                YearMonth.from(LocalDate.parse(r.path("date").asString())),
+                r.path("gracePeriodInDays").asInt(),
+                cents(r, "openingMrr"),
+                cents(r, "newMrr"),
+                cents(r, "expansionMrr"),
+                cents(r, "contractionMrr"),
+                cents(r, "reactivatedMrr"),
+                Math.abs(cents(r, "expiredMrr")),
+                cents(r, "closingMrr")));
+      }
+      if (records.size() < PARTNER_METRICS_PAGE) {
+        return out;
+      }
+    }
+  }
+
+  /**
+   * A cloud metric ({@code churn}, {@code renewal} or {@code conversion}) per month of {@code
+   * [from, to]}, over all apps.
+   */
+  public List<Aggregates.Count> cloudMetric(String metric, YearMonth from, YearMonth to) {
+    URI uri =
+        uri(
+            account.reportingPath()
+                + "/sales/metrics/"
+                + metric
+                + "?aggregation=month&startDate="
+                + from.atDay(1)
+                + "&endDate="
+                + to.atEndOfMonth());
+    JsonNode answer = transport.call("GET", uri, "application/json", (in, h) -> tree(in, uri));
+    JsonNode total = answer.path("total");
+    List<Aggregates.Count> out = new ArrayList<>();
+    if (total.has("datasets")) {
+      for (JsonNode d : total.path("datasets")) {
+        counts(d.path("name").asString(), d.path("series"), out);
+      }
+    } else {
+      counts(null, total.path("series"), out);
+    }
+    return out;
+  }
+
+  private static void counts(String dataset, JsonNode series, List<Aggregates.Count> out) {
+    for (JsonNode s : series) {
+      for (JsonNode e : s.path("elements")) {
+        out.add(
+            new Aggregates.Count(
+                YearMonth.from(LocalDate.parse(e.path("date").asString())),
+                dataset,
+                s.path("name").asString(),
+                e.path("count").asLong()));
+      }
+    }
+  }
+
+  private static JsonNode tree(InputStream in, URI uri) throws IOException {
+    try {
+      return TREES.readTree(in);
+    } catch (JacksonException e) {
+      throw new Transport.DamagedBody(
+          "GET " + Transport.pathOf(uri) + ": the answer is not JSON: " + e.getOriginalMessage(),
+          e);
+    }
+  }
+
+  /** An amount the API writes in dollars (a JSON number), in cents. */
+  private static long cents(JsonNode record, String field) {
+    JsonNode v = record.path(field);
+    if (!v.isNumber()) {
+      return 0;
+    }
+    return v.decimalValue().movePointRight(2).setScale(0, RoundingMode.HALF_UP).longValueExact();
   }
 
   private URI uri(String pathAndQuery) {

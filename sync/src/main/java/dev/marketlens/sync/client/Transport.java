@@ -84,6 +84,11 @@ final class Transport {
 
   /** Sends {@code method uri} with retries; the 2xx body goes to {@code reader}. */
   <T> T call(String method, URI uri, String accept, BodyReader<T> reader) {
+    return call(method, uri, accept, null, reader);
+  }
+
+  /** Sends {@code method uri} with a JSON body (or none when null) and retries. */
+  <T> T call(String method, URI uri, String accept, byte[] json, BodyReader<T> reader) {
     String where = method + " " + pathOf(uri);
     checkOrigin(method, uri);
     HttpRequest.Builder builder =
@@ -92,9 +97,17 @@ final class Transport {
             .header("Authorization", account.authorization())
             .header("Accept", accept)
             .header("User-Agent", "Marketlens");
+    if (json != null) {
+      builder.header("Content-Type", "application/json");
+    }
     HttpRequest request =
         "POST".equals(method)
-            ? builder.POST(HttpRequest.BodyPublishers.noBody()).build()
+            ? builder
+                .POST(
+                    json == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(json))
+                .build()
             : builder.GET().build();
     for (int attempt = 1; ; attempt++) {
       if (circuit.isOpen()) {

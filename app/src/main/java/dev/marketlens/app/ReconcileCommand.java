@@ -1,0 +1,161 @@
+package dev.marketlens.app;
+
+import dev.marketlens.metrics.Metrics;
+import dev.marketlens.metrics.Parameters;
+import dev.marketlens.metrics.reconciliation.Difference;
+import dev.marketlens.metrics.reconciliation.Published;
+import dev.marketlens.metrics.reconciliation.Reconciliation;
+import dev.marketlens.store.Database;
+import dev.marketlens.store.VendorAccount;
+import dev.marketlens.store.VendorAccounts;
+import dev.marketlens.sync.client.Aggregates;
+import dev.marketlens.sync.client.ApiAccount;
+import dev.marketlens.sync.client.ReportingClient;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code marketlens reconcile}: our metrics against the figures the reporting API publishes for the
+ * same months (partner metrics, cloud renewals and conversion), each difference explained as far as
+ * a known difference of definition goes.
+ */
+@Command(
+    name = "reconcile",
+    mixinStandardHelpOptions = true,
+    description =
+        "Compares our MRR movements, cloud renewals and conversion with the reporting API's own"
+            + " figures for the same months, and explains the differences.")
+final class ReconcileCommand implements Callable<Integer> {
+
+  @Spec CommandSpec command;
+  @Mixin StoreOptions store;
+
+  @Option(names = "--from", paramLabel = "YYYY-MM", required = true, description = "First month.")
+  String from;
+
+  @Option(
+      names = "--to",
+      paramLabel = "YYYY-MM",
+      required = true,
+      description = "Last month (ended on the API's side).")
+  String to;
+
+  @Option(
+      names = "--as-of",
+      paramLabel = "YYYY-MM-DD",
+      description = "The day the data describes (default: today, UTC).")
+  String asOf;
+
+  @Option(
+      names = "--format",
+      paramLabel = "table|json|csv",
+      description = "Output format (default: ${DEFAULT-VALUE}).")
+  String format = "table";
+
+  @Option(names = "--all", description = "List every figure, not only those that differ.")
+  boolean all;
+
+  @Option(names = "--account", paramLabel = "NAME", description = "The vendor account.")
+  String accountName;
+
+  @Override
+  public Integer call() {
+    YearMonth first = month("--from", from);
+    YearMonth last = month("--to", to);
+    if (first.isAfter(last)) {
+      throw bad("--from " + first + " is after --to " + last);
+    }
+    ReportTable.Format output =
+        ReportTable.Format.parse(format)
+            .orElseThrow(() -> bad("unknown format '" + format + "'; expected table, json or csv"));
+    LocalDate day;
+    try {
+      day = asOf == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(asOf.trim());
+    } catch (DateTimeParseException e) {
+      throw bad("--as-of must be a day as YYYY-MM-DD, not '" + asOf + "'");
+    }
+    Metrics metrics;
+    ApiAccount api;
+    try (Database database = store.open()) {
+      VendorAccounts accounts = StoreOptions.accounts(database);
+      VendorAccount account = StoreOptions.account(accounts, accountName);
+      api = StoreOptions.api(accounts, account);
+      metrics =
+          Metrics.of(
+              StoredRecords.forMetrics(database, account.name()).load(Map.of(), Set.of()),
+              Parameters.defaults(day));
+    }
+    ReportingClient client = ReportingClient.builder(api).build();
+    List<Difference> differences = new ArrayList<>();
+    differences.addAll(
+        Reconciliation.mrr(
+            metrics,
+            client.partnerMetrics(first, last).stream()
+                .map(
+                    m ->
+                        new Published.Mrr(
+                            m.month(),
+                            m.graceDays(),
+                            m.opening(),
+                            m.newMrr(),
+                            m.expansion(),
+                            m.contraction(),
+                            m.reactivated(),
+                            m.expired(),
+                            m.closing()))
+                .toList()));
+    differences.addAll(
+        Reconciliation.renewals(metrics, first, last, counts(client, "renewal", first, last)));
+    differences.addAll(
+        Reconciliation.conversion(metrics, first, last, counts(client, "conversion", first, last)));
+    List<Difference> shown =
+        all ? differences : differences.stream().filter(d -> d.difference() != 0).toList();
+    PrintWriter out = command.commandLine().getOut();
+    ReportTable.reconciliation(shown).print(output, out);
+    long unexplained = differences.stream().filter(d -> d.unexplained() != 0).count();
+    out.flush();
+    PrintWriter err = command.commandLine().getErr();
+    err.printf(
+        "%d figures compared, %d differ, %d with a difference no definition explains%n",
+        differences.size(),
+        differences.stream().filter(d -> d.difference() != 0).count(),
+        unexplained);
+    err.flush();
+    return 0;
+  }
+
+  private static List<Published.Count> counts(
+      ReportingClient client, String metric, YearMonth from, YearMonth to) {
+    List<Published.Count> out = new ArrayList<>();
+    for (Aggregates.Count c : client.cloudMetric(metric, from, to)) {
+      out.add(new Published.Count(c.month(), c.dataset(), c.series(), c.count()));
+    }
+    return out;
+  }
+
+  private CommandLine.ParameterException bad(String message) {
+    return new CommandLine.ParameterException(command.commandLine(), message);
+  }
+
+  private YearMonth month(String option, String text) {
+    try {
+      return YearMonth.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      throw bad(option + " must be a month as YYYY-MM, not '" + text + "'");
+    }
+  }
+}
