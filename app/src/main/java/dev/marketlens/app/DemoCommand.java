@@ -6,6 +6,9 @@ import dev.marketlens.emulator.world.World;
 import dev.marketlens.emulator.world.WorldGenerator;
 import dev.marketlens.emulator.world.WorldSpec;
 import dev.marketlens.emulator.world.WorldSummary;
+import dev.marketlens.metrics.Metrics;
+import dev.marketlens.metrics.Parameters;
+import dev.marketlens.metrics.cohorts.Cohort;
 import dev.marketlens.store.Database;
 import dev.marketlens.store.Licenses;
 import dev.marketlens.store.TransactionLines;
@@ -15,9 +18,13 @@ import dev.marketlens.sync.files.Importer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,7 +83,7 @@ final class DemoCommand implements Callable<Integer> {
     out.println(
         "Serve this world through the Marketplace reporting API: ./marketlens emulator --world "
             + dir.toAbsolutePath());
-    out.println("Metrics, the dashboard and the REST API arrive in the next releases.");
+    out.println("The dashboard and the REST API arrive in the next releases.");
     out.flush();
     return 0;
   }
@@ -120,6 +127,25 @@ final class DemoCommand implements Callable<Integer> {
       out.println(
           "  see them with ./marketlens export transactions, or ./marketlens history"
               + " <transaction or license id>");
+      metrics(database, out);
     }
+  }
+
+  /** The last six months of MRR movements, computed from the stored records. */
+  private static void metrics(Database database, PrintWriter out) {
+    LocalDate asOf = WorldSpec.DEFAULT_TO;
+    YearMonth to = YearMonth.from(asOf);
+    Metrics metrics =
+        Metrics.of(
+            StoredRecords.forMetrics(database, DEMO_ACCOUNT).load(Map.of(), Set.of()),
+            Parameters.defaults(asOf));
+    Metrics.View view = Metrics.View.of(to.minusMonths(5), to);
+    out.println();
+    out.println("MRR movements computed from the stored records (net of Atlassian's share):");
+    ReportTable.of(ReportTable.Kind.MOVEMENTS, metrics, view, Cohort.Measure.LOGOS, 90)
+        .print(ReportTable.Format.TABLE, out);
+    out.println(
+        "  more: ./marketlens report mrr|churn|nrr|cohorts|renewals|conversion|growth --as-of "
+            + asOf);
   }
 }
