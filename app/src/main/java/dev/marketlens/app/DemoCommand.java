@@ -22,7 +22,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -137,7 +136,8 @@ final class DemoCommand implements Callable<Integer> {
     YearMonth to = YearMonth.from(asOf);
     Metrics metrics =
         Metrics.of(
-            StoredRecords.forMetrics(database, DEMO_ACCOUNT).load(Map.of(), Set.of()),
+            StoredRecords.forMetrics(database, DEMO_ACCOUNT)
+                .load(CustomerOverrides.load(Settings.home()), Set.of()),
             Parameters.defaults(asOf));
     Metrics.View view = Metrics.View.of(to.minusMonths(5), to);
     out.println();

@@ -18,7 +18,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -96,7 +95,8 @@ final class ReconcileCommand implements Callable<Integer> {
       api = StoreOptions.api(accounts, account);
       metrics =
           Metrics.of(
-              StoredRecords.forMetrics(database, account.name()).load(Map.of(), Set.of()),
+              StoredRecords.forMetrics(database, account.name())
+                  .load(CustomerOverrides.load(Settings.home()), Set.of()),
               Parameters.defaults(day));
     }
     ReportingClient client = ReportingClient.builder(api).build();

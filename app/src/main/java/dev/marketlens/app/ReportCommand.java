@@ -14,7 +14,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -174,7 +173,8 @@ final class ReportCommand implements Callable<Integer> {
     try (Database database = store.open()) {
       records = StoredRecords.forMetrics(database, accountName);
     }
-    Metrics metrics = Metrics.of(records.load(Map.of(), Set.of()), parameters);
+    Metrics metrics =
+        Metrics.of(records.load(CustomerOverrides.load(Settings.home()), Set.of()), parameters);
     ReportTable table = ReportTable.of(report, metrics, view, cohortMeasure, days);
     PrintWriter out = command.commandLine().getOut();
     table.print(output, out);

@@ -223,8 +223,49 @@ class ReportCommandIT {
     assertThat(table.out()).contains("2025-01").containsPattern("\\d,?\\d*\\.\\d\\d");
   }
 
-  @ParameterizedTest(name = "{0}")
+  @Test
   @Order(6)
+  @DisplayName("customers.csv merges customers by hand: the merged customers count once")
+  void customerOverrides() throws Exception {
+    String[] args = {
+      "report",
+      "mrr",
+      "--from",
+      "2025-06",
+      "--to",
+      "2025-06",
+      "--as-of",
+      "2026-10-31",
+      "--format",
+      "json"
+    };
+    long before = json(Cli.run(args)).get(0).get("customers").asLong();
+    JsonNode ledger =
+        json(
+            Cli.run(
+                "report", "ledger", "--from", "2024-01", "--to", "2025-06", "--format", "json"));
+    java.util.Set<String> customers = new java.util.TreeSet<>();
+    StringBuilder file = new StringBuilder("key,customer\n");
+    for (JsonNode line : ledger) {
+      if (customers.size() < 3 && customers.add(line.get("customer").asString())) {
+        file.append(line.get("license").asString()).append(",One Big Customer\n");
+      }
+    }
+    Files.writeString(home.resolve("customers.csv"), file.toString());
+    try {
+      long after = json(Cli.run(args)).get(0).get("customers").asLong();
+      assertThat(after).isLessThan(before);
+      Files.writeString(home.resolve("customers.csv"), "license,who\nE-1,Acme\n");
+      Cli.Result bad = Cli.run(args);
+      assertThat(bad.exitCode()).isEqualTo(1);
+      assertThat(bad.err()).contains("customers.csv line 1: the header must be key,customer");
+    } finally {
+      Files.delete(home.resolve("customers.csv"));
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @Order(7)
   @DisplayName("bad arguments exit with 2 and say what is wrong")
   @CsvSource(
       delimiter = '|',
