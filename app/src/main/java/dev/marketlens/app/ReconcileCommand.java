@@ -3,24 +3,19 @@ package dev.marketlens.app;
 import dev.marketlens.metrics.Metrics;
 import dev.marketlens.metrics.Parameters;
 import dev.marketlens.metrics.reconciliation.Difference;
-import dev.marketlens.metrics.reconciliation.Published;
 import dev.marketlens.metrics.reconciliation.Reconciliation;
 import dev.marketlens.store.Database;
 import dev.marketlens.store.VendorAccount;
 import dev.marketlens.store.VendorAccounts;
-import dev.marketlens.sync.client.Aggregates;
 import dev.marketlens.sync.client.ApiAccount;
 import dev.marketlens.sync.client.ReportingClient;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,20 +68,11 @@ final class ReconcileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    YearMonth first = month("--from", from);
-    YearMonth last = month("--to", to);
-    if (first.isAfter(last)) {
-      throw bad("--from " + first + " is after --to " + last);
-    }
-    ReportTable.Format output =
-        ReportTable.Format.parse(format)
-            .orElseThrow(() -> bad("unknown format '" + format + "'; expected table, json or csv"));
-    LocalDate day;
-    try {
-      day = asOf == null ? LocalDate.now(ZoneOffset.UTC) : LocalDate.parse(asOf.trim());
-    } catch (DateTimeParseException e) {
-      throw bad("--as-of must be a day as YYYY-MM-DD, not '" + asOf + "'");
-    }
+    YearMonth first = Arguments.month(command, "--from", from);
+    YearMonth last = Arguments.month(command, "--to", to);
+    Arguments.months(command, first, last);
+    ReportTable.Format output = Arguments.format(command, format);
+    LocalDate day = Arguments.asOf(command, asOf);
     Metrics metrics;
     ApiAccount api;
     try (Database database = store.open()) {
@@ -101,27 +87,12 @@ final class ReconcileCommand implements Callable<Integer> {
     }
     ReportingClient client = ReportingClient.builder(api).build();
     List<Difference> differences = new ArrayList<>();
+    differences.addAll(Reconciliation.mrr(metrics, client.partnerMetrics(first, last)));
     differences.addAll(
-        Reconciliation.mrr(
-            metrics,
-            client.partnerMetrics(first, last).stream()
-                .map(
-                    m ->
-                        new Published.Mrr(
-                            m.month(),
-                            m.graceDays(),
-                            m.opening(),
-                            m.newMrr(),
-                            m.expansion(),
-                            m.contraction(),
-                            m.reactivated(),
-                            m.expired(),
-                            m.closing()))
-                .toList()));
+        Reconciliation.renewals(metrics, first, last, client.cloudMetric("renewal", first, last)));
     differences.addAll(
-        Reconciliation.renewals(metrics, first, last, counts(client, "renewal", first, last)));
-    differences.addAll(
-        Reconciliation.conversion(metrics, first, last, counts(client, "conversion", first, last)));
+        Reconciliation.conversion(
+            metrics, first, last, client.cloudMetric("conversion", first, last)));
     List<Difference> shown =
         all ? differences : differences.stream().filter(d -> d.difference() != 0).toList();
     PrintWriter out = command.commandLine().getOut();
@@ -136,26 +107,5 @@ final class ReconcileCommand implements Callable<Integer> {
         unexplained);
     err.flush();
     return 0;
-  }
-
-  private static List<Published.Count> counts(
-      ReportingClient client, String metric, YearMonth from, YearMonth to) {
-    List<Published.Count> out = new ArrayList<>();
-    for (Aggregates.Count c : client.cloudMetric(metric, from, to)) {
-      out.add(new Published.Count(c.month(), c.dataset(), c.series(), c.count()));
-    }
-    return out;
-  }
-
-  private CommandLine.ParameterException bad(String message) {
-    return new CommandLine.ParameterException(command.commandLine(), message);
-  }
-
-  private YearMonth month(String option, String text) {
-    try {
-      return YearMonth.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      throw bad(option + " must be a month as YYYY-MM, not '" + text + "'");
-    }
   }
 }

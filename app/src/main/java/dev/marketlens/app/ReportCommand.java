@@ -10,14 +10,11 @@ import dev.marketlens.store.Database;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -129,23 +126,22 @@ final class ReportCommand implements Callable<Integer> {
         ReportTable.Kind.parse(kind)
             .orElseThrow(
                 () ->
-                    bad(
+                    Arguments.bad(
+                        command,
                         "unknown report '"
                             + kind
                             + "'; expected one of "
                             + ReportTable.Kind.names()));
-    LocalDate day = asOf == null ? LocalDate.now(ZoneOffset.UTC) : date(asOf);
-    YearMonth last = to == null ? YearMonth.from(day) : month("--to", to);
-    YearMonth first = from == null ? last.minusMonths(11) : month("--from", from);
-    if (first.isAfter(last)) {
-      throw bad("--from " + first + " is after --to " + last);
-    }
+    LocalDate day = Arguments.asOf(command, asOf);
+    YearMonth last = to == null ? YearMonth.from(day) : Arguments.month(command, "--to", to);
+    YearMonth first =
+        from == null ? last.minusMonths(11) : Arguments.month(command, "--from", from);
+    Arguments.months(command, first, last);
     if (first.plusYears(100).isBefore(last)) {
-      throw bad("--from " + first + " to --to " + last + " spans more than a hundred years");
+      throw Arguments.bad(
+          command, "--from " + first + " to --to " + last + " spans more than a hundred years");
     }
-    ReportTable.Format output =
-        ReportTable.Format.parse(format)
-            .orElseThrow(() -> bad("unknown format '" + format + "'; expected table, json or csv"));
+    ReportTable.Format output = Arguments.format(command, format);
     Cohort.Measure cohortMeasure;
     dev.marketlens.metrics.Parameters parameters;
     Metrics.View view;
@@ -164,10 +160,10 @@ final class ReportCommand implements Callable<Integer> {
               by == null ? Optional.empty() : Optional.of(Dimension.parse(by)),
               where.stream().map(Where::parse).toList());
     } catch (IllegalArgumentException e) {
-      throw bad(e.getMessage());
+      throw Arguments.bad(command, e.getMessage());
     }
     if (days < 0 || days > 3650) {
-      throw bad("--days must be 0–3650, not " + days);
+      throw Arguments.bad(command, "--days must be 0–3650, not " + days);
     }
     Records records;
     try (Database database = store.open()) {
@@ -180,25 +176,5 @@ final class ReportCommand implements Callable<Integer> {
     table.print(output, out);
     out.flush();
     return 0;
-  }
-
-  private CommandLine.ParameterException bad(String message) {
-    return new CommandLine.ParameterException(command.commandLine(), message);
-  }
-
-  private YearMonth month(String option, String text) {
-    try {
-      return YearMonth.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      throw bad(option + " must be a month as YYYY-MM, not '" + text + "'");
-    }
-  }
-
-  private LocalDate date(String text) {
-    try {
-      return LocalDate.parse(text.trim());
-    } catch (DateTimeParseException e) {
-      throw bad("--as-of must be a day as YYYY-MM-DD, not '" + text + "'");
-    }
   }
 }

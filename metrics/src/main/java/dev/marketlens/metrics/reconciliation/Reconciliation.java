@@ -6,6 +6,7 @@ import dev.marketlens.metrics.movements.Movements;
 import dev.marketlens.metrics.renewals.RenewalMonth;
 import dev.marketlens.metrics.segments.Dimension;
 import dev.marketlens.metrics.segments.Where;
+import dev.marketlens.model.published.Published;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;

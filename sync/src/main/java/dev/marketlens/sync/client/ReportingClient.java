@@ -1,5 +1,6 @@
 package dev.marketlens.sync.client;
 
+import dev.marketlens.model.published.Published;
 import dev.marketlens.sync.retry.Circuit;
 import dev.marketlens.sync.retry.RetryAfter;
 import dev.marketlens.sync.retry.RetryPolicy;
@@ -491,7 +492,7 @@ public final class ReportingClient {
    * Partner metrics (recurring revenue, monthly) for {@code [from, to]}, with the grace the API
    * applied; periods are fetched {@value #PARTNER_METRICS_PAGE} at a time.
    */
-  public List<Aggregates.MrrMonth> partnerMetrics(YearMonth from, YearMonth to) {
+  public List<Published.Mrr> partnerMetrics(YearMonth from, YearMonth to) {
     ObjectNode body = TREES.createObjectNode();
     ObjectNode metrics = body.putObject("metrics");
     metrics.putArray("metricSets").addObject().put("name", "RECURRING_REVENUE");
@@ -513,7 +514,7 @@ public final class ReportingClient {
     body.put("granularity", "MONTH");
     body.putArray("attributes").addObject().put("name", "GRACE_PERIOD_IN_DAYS");
     byte[] json = TREES.writeValueAsBytes(body);
-    List<Aggregates.MrrMonth> out = new ArrayList<>();
+    List<Published.Mrr> out = new ArrayList<>();
     for (int offset = 0; ; offset += PARTNER_METRICS_PAGE) {
       URI uri = uri(partnerMetricsPath() + "?limit=" + PARTNER_METRICS_PAGE + "&offset=" + offset);
       JsonNode answer =
@@ -521,7 +522,7 @@ public final class ReportingClient {
       JsonNode records = answer.path("records");
       for (JsonNode r : records) {
         out.add(
-            new Aggregates.MrrMonth(
+            new Published.Mrr(
                 YearMonth.from(LocalDate.parse(r.path("date").asString())),
                 r.path("gracePeriodInDays").asInt(),
                 cents(r, "openingMrr"),
@@ -542,7 +543,7 @@ public final class ReportingClient {
    * A cloud metric ({@code churn}, {@code renewal} or {@code conversion}) per month of {@code
    * [from, to]}, over all apps.
    */
-  public List<Aggregates.Count> cloudMetric(String metric, YearMonth from, YearMonth to) {
+  public List<Published.Count> cloudMetric(String metric, YearMonth from, YearMonth to) {
     URI uri =
         uri(
             account.reportingPath()
@@ -554,7 +555,7 @@ public final class ReportingClient {
                 + to.atEndOfMonth());
     JsonNode answer = transport.call("GET", uri, "application/json", (in, h) -> tree(in, uri));
     JsonNode total = answer.path("total");
-    List<Aggregates.Count> out = new ArrayList<>();
+    List<Published.Count> out = new ArrayList<>();
     if (total.has("datasets")) {
       for (JsonNode d : total.path("datasets")) {
         counts(d.path("name").asString(), d.path("series"), out);
@@ -565,11 +566,11 @@ public final class ReportingClient {
     return out;
   }
 
-  private static void counts(String dataset, JsonNode series, List<Aggregates.Count> out) {
+  private static void counts(String dataset, JsonNode series, List<Published.Count> out) {
     for (JsonNode s : series) {
       for (JsonNode e : s.path("elements")) {
         out.add(
-            new Aggregates.Count(
+            new Published.Count(
                 YearMonth.from(LocalDate.parse(e.path("date").asString())),
                 dataset,
                 s.path("name").asString(),

@@ -1,8 +1,11 @@
-package dev.marketlens.metrics.reconciliation;
+package dev.marketlens.model.published;
 
 import java.time.YearMonth;
 
-/** Figures the reporting API publishes, as reconciliation takes them. */
+/**
+ * Figures the reporting API publishes about a vendor (partner metrics, cloud metrics): what the
+ * client reads and what reconciliation compares our metrics with.
+ */
 public final class Published {
 
   private Published() {}
