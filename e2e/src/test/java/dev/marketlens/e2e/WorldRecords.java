@@ -20,13 +20,15 @@ final class WorldRecords {
   static Records of(World world, ExportFormat format) {
     Records records = new Records();
     ByteArrayOutputStream licenses = new ByteArrayOutputStream();
-    ExportWriter.licenses(format, WireFormat.V2).write(world.licenses(), licenses);
+    ExportWriter.licenses(format, WireFormat.V2.dataInsights(true))
+        .write(world.licenses(), licenses);
     try (ExportReader reader =
         ExportReader.open(new ByteArrayInputStream(licenses.toByteArray()), "licenses")) {
       reader.licenses().forEach(records::add);
     }
     ByteArrayOutputStream lines = new ByteArrayOutputStream();
-    ExportWriter.transactions(format, WireFormat.V2).write(world.transactions(), lines);
+    ExportWriter.transactions(format, WireFormat.V2.dataInsights(true))
+        .write(world.transactions(), lines);
     try (ExportReader reader =
         ExportReader.open(new ByteArrayInputStream(lines.toByteArray()), "transactions")) {
       reader.transactions().forEach(records::add);

@@ -73,21 +73,20 @@ public final class Conversions {
       int sale = Evaluation.NO_DATE;
       for (Evaluation e : g) {
         if (e.convertedBy() >= 0) {
-          sale = firstSale(book, e.convertedBy(), start, Integer.MAX_VALUE, used, false);
+          sale = firstSale(book, e.convertedBy(), start, used);
           if (sale == Evaluation.NO_DATE && e.saleDate() != Evaluation.NO_DATE) {
             sale = e.saleDate();
           }
         }
         if (sale == Evaluation.NO_DATE && e.license() >= 0) {
-          sale = firstSale(book, e.license(), start, Integer.MAX_VALUE, used, false);
+          sale = firstSale(book, e.license(), start, used);
         }
         if (sale != Evaluation.NO_DATE) {
           break;
         }
       }
       if (sale == Evaluation.NO_DATE) {
-        sale =
-            firstNewOfCustomer(book, first, start, start + parameters.conversionWindowDays(), used);
+        sale = firstNewOfCustomer(book, first, start, Integer.MAX_VALUE, used);
       }
       episodes.add(
           new Episode(first.customer(), first.profile(), start, end, sale, List.copyOf(g)));
@@ -105,19 +104,20 @@ public final class Conversions {
   }
 
   /** The first positive sale of a lineage on or after {@code from}, marking it used. */
-  private static int firstSale(
-      Book book, int license, int from, int to, boolean[] used, boolean newOnly) {
+  /**
+   * The first positive sale of a lineage, on or after {@code from}, marking it used; nothing when
+   * that sale already converted another episode (a later renewal is no conversion).
+   */
+  private static int firstSale(Book book, int license, int from, boolean[] used) {
     int best = -1;
     for (int k = book.licenseLinesStart(license); k < book.licenseLinesEnd(license); k++) {
-      if (isSale(book, k, newOnly)
-          && !used[k]
+      if (isSale(book, k, false)
           && book.saleDate(k) >= from
-          && book.saleDate(k) <= to
           && (best < 0 || book.saleDate(k) < book.saleDate(best))) {
         best = k;
       }
     }
-    if (best < 0) {
+    if (best < 0 || used[best]) {
       return Evaluation.NO_DATE;
     }
     used[best] = true;
