@@ -9,7 +9,9 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +24,11 @@ import java.util.function.Supplier;
 
 /**
  * Writes records into a current-state table and its versions table in the caller's transaction: new
- * records are copied in as version 1; a record whose fields differ from the stored one replaces it
- * and adds a version with the field diff, the previous version keeping the record it had; an equal
- * record only moves {@code last_seen}. A change without a new {@code lastUpdated} is drift. A
- * redaction (a contact that now reads {@code RTBF}) is carried into every stored version.
+ * records are copied in as version 1, which their current row stands for (no version row); a record
+ * whose fields differ from the stored one replaces it and adds a version with the field diff, the
+ * previous version keeping the record it had (version 1 then gets its row); an equal record only
+ * moves {@code last_seen}. A change without a new {@code lastUpdated} is drift. A redaction (a
+ * contact that now reads {@code RTBF}) is carried into every stored version.
  *
  * @param <T> the model type of the records
  */
@@ -43,7 +46,9 @@ final class Versioned<T> {
       LocalDate lastUpdated,
       List<String> unknown) {}
 
-  private record Stored(int version, LocalDate lastUpdated, String json) {}
+  /** A stored record; its JSON is read only when its hash differs from the received one's. */
+  private record Stored(
+      int version, LocalDate lastUpdated, Instant firstSeen, Long firstSyncRun, byte[] hash) {}
 
   private final String table;
   private final String versions;
@@ -69,14 +74,17 @@ final class Versioned<T> {
     this.columns = List.copyOf(columns);
     List<String> current = new ArrayList<>(List.of("vendor_account_id", keyColumn));
     columns.forEach(column -> current.add(column.name()));
-    current.addAll(List.of("version", "record", "first_seen", "last_seen"));
+    current.addAll(
+        List.of(
+            "version", "record", "record_hash", "first_seen", "first_sync_run_id", "last_seen"));
     this.currentColumns = List.copyOf(current);
     List<String> version = new ArrayList<>();
     if (versionsHaveAccount) {
       version.add("vendor_account_id");
     }
     version.addAll(
-        List.of(keyColumn, "version", "seen_at", "last_updated", "changed", "sync_run_id"));
+        List.of(
+            keyColumn, "version", "seen_at", "last_updated", "changed", "record", "sync_run_id"));
     this.versionColumns = List.copyOf(version);
   }
 
@@ -94,6 +102,17 @@ final class Versioned<T> {
       byKey.put(pending.key(), pending);
     }
     Map<Object, Stored> stored = load(connection, account, byKey.keySet());
+    Map<Object, byte[]> hashes = new HashMap<>();
+    List<Object> toCompare = new ArrayList<>();
+    for (Pending<T> pending : byKey.values()) {
+      byte[] hash = RecordJson.sha256(pending.json());
+      hashes.put(pending.key(), hash);
+      Stored before = stored.get(pending.key());
+      if (before != null && !Arrays.equals(before.hash(), hash)) {
+        toCompare.add(pending.key());
+      }
+    }
+    Map<Object, String> storedJson = loadRecords(connection, account, toCompare);
 
     CopyRows created = new CopyRows();
     CopyRows changed = new CopyRows();
@@ -105,12 +124,18 @@ final class Versioned<T> {
     for (Pending<T> pending : byKey.values()) {
       Stored before = stored.get(pending.key());
       if (before == null) {
-        row(created, account, pending, 1, seenAt);
-        versionRow(newVersions, account, pending, 1, seenAt, "{}", syncRun);
+        row(created, account, pending, hashes.get(pending.key()), 1, seenAt, syncRun);
         continue;
       }
-      var oldFields = RecordJson.flatten(before.json());
+      String beforeJson = storedJson.get(pending.key());
+      if (beforeJson == null) {
+        // The same JSON text as stored.
+        unchanged.add(pending.key());
+        continue;
+      }
+      var oldFields = RecordJson.flatten(beforeJson);
       var newFields = RecordJson.flatten(pending.json());
+      byte[] hash = hashes.get(pending.key());
       if (RecordJson.keepUnknown(oldFields, newFields, pending.unknown())) {
         pending =
             new Pending<>(
@@ -120,6 +145,7 @@ final class Versioned<T> {
                 RecordJson.unflatten(newFields),
                 pending.lastUpdated(),
                 pending.unknown());
+        hash = RecordJson.sha256(pending.json());
       }
       String diff = RecordJson.diff(oldFields, newFields);
       if (diff == null) {
@@ -127,9 +153,32 @@ final class Versioned<T> {
         continue;
       }
       int version = before.version() + 1;
-      row(changed, account, pending, version, seenAt);
-      versionRow(newVersions, account, pending, version, seenAt, diff, syncRun);
-      superseded.add(new Object[] {pending.key(), before.version(), before.json()});
+      row(changed, account, pending, hash, version, seenAt, null);
+      if (before.version() == 1) {
+        // Version 1 was the current row alone; it gets its row now, with the record it had.
+        versionRow(
+            newVersions,
+            account,
+            pending.key(),
+            1,
+            before.firstSeen(),
+            before.lastUpdated(),
+            "{}",
+            beforeJson,
+            before.firstSyncRun());
+      } else {
+        superseded.add(new Object[] {pending.key(), before.version(), beforeJson});
+      }
+      versionRow(
+          newVersions,
+          account,
+          pending.key(),
+          version,
+          seenAt,
+          pending.lastUpdated(),
+          diff,
+          null,
+          syncRun);
       if (before.lastUpdated() != null && before.lastUpdated().equals(pending.lastUpdated())) {
         drifts.add(
             new WriteResult.Drift(pending.label().get(), changedFields(oldFields, newFields)));
@@ -203,7 +252,7 @@ final class Versioned<T> {
     String sql =
         "SELECT "
             + keyColumn
-            + ", version, last_updated, record::text FROM "
+            + ", version, last_updated, first_seen, first_sync_run_id, record_hash FROM "
             + table
             + " WHERE vendor_account_id = ? AND "
             + keyColumn
@@ -213,13 +262,47 @@ final class Versioned<T> {
       select.setArray(2, keyArray(connection, keys));
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
+          long firstSyncRun = rows.getLong(5);
+          Long run = rows.wasNull() ? null : firstSyncRun;
           stored.put(
               rows.getObject(1),
-              new Stored(rows.getInt(2), rows.getObject(3, LocalDate.class), rows.getString(4)));
+              new Stored(
+                  rows.getInt(2),
+                  rows.getObject(3, LocalDate.class),
+                  rows.getObject(4, OffsetDateTime.class).toInstant(),
+                  run,
+                  rows.getBytes(6)));
         }
       }
     }
     return stored;
+  }
+
+  /** The stored JSON of some records, by key. */
+  private Map<Object, String> loadRecords(Connection connection, long account, List<Object> keys)
+      throws SQLException {
+    Map<Object, String> records = new HashMap<>();
+    if (keys.isEmpty()) {
+      return records;
+    }
+    String sql =
+        "SELECT "
+            + keyColumn
+            + ", record::text FROM "
+            + table
+            + " WHERE vendor_account_id = ? AND "
+            + keyColumn
+            + " = ANY(?)";
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setLong(1, account);
+      select.setArray(2, keyArray(connection, keys));
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          records.put(rows.getObject(1), rows.getString(2));
+        }
+      }
+    }
+    return records;
   }
 
   private Array keyArray(Connection connection, Iterable<Object> keys) throws SQLException {
@@ -228,30 +311,47 @@ final class Versioned<T> {
     return connection.createArrayOf(keyType, list.toArray());
   }
 
-  private void row(CopyRows rows, long account, Pending<T> pending, int version, Instant seenAt) {
+  /** A current row; {@code firstSyncRun} only matters for a new record (first_seen too). */
+  private void row(
+      CopyRows rows,
+      long account,
+      Pending<T> pending,
+      byte[] hash,
+      int version,
+      Instant seenAt,
+      Long firstSyncRun) {
     rows.add(account).add(pending.key());
     for (Column<T> column : columns) {
       rows.add(column.value().apply(pending.value()));
     }
-    rows.add(version).add(pending.json()).add(seenAt).add(seenAt).endRow();
+    rows.add(version)
+        .add(pending.json())
+        .add(hash)
+        .add(seenAt)
+        .add(firstSyncRun)
+        .add(seenAt)
+        .endRow();
   }
 
   private void versionRow(
       CopyRows rows,
       long account,
-      Pending<T> pending,
+      Object key,
       int version,
       Instant seenAt,
+      LocalDate lastUpdated,
       String changed,
+      String record,
       Long syncRun) {
     if (versionsHaveAccount) {
       rows.add(account);
     }
-    rows.add(pending.key())
+    rows.add(key)
         .add(version)
         .add(seenAt)
-        .add(pending.lastUpdated())
+        .add(lastUpdated)
         .add(changed)
+        .add(record)
         .add(syncRun)
         .endRow();
   }
@@ -274,7 +374,7 @@ final class Versioned<T> {
     List<String> updated =
         currentColumns.stream()
             .filter(c -> !c.equals("vendor_account_id") && !c.equals(keyColumn))
-            .filter(c -> !c.equals("first_seen"))
+            .filter(c -> !c.equals("first_seen") && !c.equals("first_sync_run_id"))
             .toList();
     String sql =
         "UPDATE "
@@ -408,7 +508,10 @@ final class Versioned<T> {
     }
   }
 
-  /** Every version of one record, oldest first, each with the record as it was. */
+  /**
+   * Every version of one record, oldest first, each with the record as it was. A record never
+   * changed has no version rows: its version 1 is read from its current row.
+   */
   List<RecordVersion> history(Connection connection, long account, Object key) throws SQLException {
     String sql =
         "SELECT v.version, v.seen_at, v.last_updated, v.changed::text,"
@@ -423,11 +526,19 @@ final class Versioned<T> {
             + (versionsHaveAccount ? " AND t.vendor_account_id = v.vendor_account_id" : "")
             + " WHERE t.vendor_account_id = ? AND t."
             + keyColumn
-            + " = ? ORDER BY v.version";
+            + " = ?"
+            + " UNION ALL SELECT 1, first_seen, last_updated, '{}', record::text, first_sync_run_id"
+            + " FROM "
+            + table
+            + " WHERE vendor_account_id = ? AND "
+            + keyColumn
+            + " = ? AND version = 1 ORDER BY 1";
     List<RecordVersion> history = new ArrayList<>();
     try (PreparedStatement select = connection.prepareStatement(sql)) {
       select.setLong(1, account);
       select.setObject(2, key);
+      select.setLong(3, account);
+      select.setObject(4, key);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           long run = rows.getLong(6);
