@@ -98,6 +98,8 @@ COMMENT ON TABLE licenses IS
     'Current state of each license, one row per license however many ids it has had; license_key is ours and never changes. record is the license as last received, in the export''s JSON shape; version is its latest version number. The account is the app''s (apps cascade from vendor_accounts).';
 COMMENT ON COLUMN licenses.record_hash IS
     'SHA-256 of the record''s JSON text as written: a record received again with the same text is unchanged without comparing fields (null: compare them).';
+COMMENT ON COLUMN licenses.last_seen IS
+    'When the license was last written (new or changed); later sightings of it unchanged are in record_sightings.';
 COMMENT ON COLUMN licenses.first_sync_run_id IS
     'The sync run that first saw the license (null for an import): version 1''s, while it has no row in license_versions.';
 COMMENT ON COLUMN licenses.license_id IS
@@ -188,6 +190,8 @@ COMMENT ON TABLE transaction_lines IS
     'Current state of each transaction line, keyed by transactionLineItemId: a transactionId repeats across the lines of one invoice. The account is the app''s (apps cascade from vendor_accounts). Amounts are bigint cents (USD); refunds are negative and point at the original sale by original_transaction_id.';
 COMMENT ON COLUMN transaction_lines.record_hash IS
     'SHA-256 of the record''s JSON text as written: a line received again with the same text is unchanged without comparing fields (null: compare them).';
+COMMENT ON COLUMN transaction_lines.last_seen IS
+    'When the line was last written (new or changed); later sightings of it unchanged are in record_sightings.';
 COMMENT ON COLUMN transaction_lines.first_sync_run_id IS
     'The sync run that first saw the line (null for an import): version 1''s, while it has no row in transaction_line_versions.';
 COMMENT ON COLUMN transaction_lines.discounts IS 'The discounts as received: [{"type": …, "amountCents": …, "code": …, "reason": …}].';
@@ -237,6 +241,16 @@ ALTER TABLE licenses
     ADD FOREIGN KEY (first_sync_run_id) REFERENCES sync_runs (id) ON DELETE SET NULL;
 ALTER TABLE transaction_lines
     ADD FOREIGN KEY (first_sync_run_id) REFERENCES sync_runs (id) ON DELETE SET NULL;
+
+CREATE TABLE record_sightings (
+    vendor_account_id bigint      NOT NULL REFERENCES vendor_accounts (id) ON DELETE CASCADE,
+    record_table      text        NOT NULL CHECK (record_table IN ('licenses', 'transaction_lines')),
+    seen_at           timestamptz NOT NULL,
+    keys              text[]      NOT NULL
+);
+CREATE INDEX record_sightings_account ON record_sightings (vendor_account_id, record_table, seen_at);
+COMMENT ON TABLE record_sightings IS
+    'Records received again unchanged: one row per written batch, with their keys (license_key or transaction_line_item_id as text), rather than a new last_seen in each record''s row. A record was last seen at the later of its row''s last_seen and the last sighting that holds its key.';
 
 CREATE TABLE sync_checkpoints (
     vendor_account_id bigint      NOT NULL REFERENCES vendor_accounts (id) ON DELETE CASCADE,

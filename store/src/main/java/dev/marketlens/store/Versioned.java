@@ -26,9 +26,10 @@ import java.util.function.Supplier;
  * Writes records into a current-state table and its versions table in the caller's transaction: new
  * records are copied in as version 1, which their current row stands for (no version row); a record
  * whose fields differ from the stored one replaces it and adds a version with the field diff, the
- * previous version keeping the record it had (version 1 then gets its row); an equal record only
- * moves {@code last_seen}. A change without a new {@code lastUpdated} is drift. A redaction (a
- * contact that now reads {@code RTBF}) is carried into every stored version.
+ * previous version keeping the record it had (version 1 then gets its row); equal records are only
+ * noted as seen, one row per batch in {@code record_sightings}. A change without a new {@code
+ * lastUpdated} is drift. A redaction (a contact that now reads {@code RTBF}) is carried into every
+ * stored version.
  *
  * @param <T> the model type of the records
  */
@@ -421,23 +422,59 @@ final class Versioned<T> {
     }
   }
 
+  /**
+   * Records that unchanged records were seen again: one row for the batch in record_sightings,
+   * rather than a new last_seen (a new tuple and index entries) for each of them.
+   */
   private void touch(Connection connection, long account, List<Object> keys, Instant seenAt)
       throws SQLException {
     if (keys.isEmpty()) {
       return;
     }
-    String sql =
-        "UPDATE "
-            + table
-            + " SET last_seen = ? WHERE vendor_account_id = ? AND "
-            + keyColumn
-            + " = ANY(?)";
-    try (PreparedStatement update = connection.prepareStatement(sql)) {
-      update.setObject(1, Timestamp.from(seenAt));
-      update.setLong(2, account);
-      update.setArray(3, keyArray(connection, keys));
-      update.executeUpdate();
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO record_sightings (vendor_account_id, record_table, seen_at, keys)"
+                + " VALUES (?, ?, ?, ?)")) {
+      insert.setLong(1, account);
+      insert.setString(2, table);
+      insert.setObject(3, Timestamp.from(seenAt));
+      insert.setArray(
+          4, connection.createArrayOf("text", keys.stream().map(String::valueOf).toArray()));
+      insert.executeUpdate();
     }
+  }
+
+  /**
+   * The records of an account neither written nor seen since a time, each as {@code expression}
+   * over the table's columns, in its order.
+   */
+  List<String> notSeenSince(Connection connection, long account, Instant since, String expression)
+      throws SQLException {
+    String sql =
+        "SELECT "
+            + expression
+            + " FROM "
+            + table
+            + " t WHERE t.vendor_account_id = ? AND t.last_seen < ? AND NOT EXISTS (SELECT 1"
+            + " FROM record_sightings s CROSS JOIN unnest(s.keys) k (key)"
+            + " WHERE s.vendor_account_id = t.vendor_account_id AND s.record_table = ?"
+            + " AND s.seen_at >= ? AND k.key = t."
+            + keyColumn
+            + "::text) ORDER BY 1";
+    List<String> found = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      Timestamp at = Timestamp.from(since);
+      select.setLong(1, account);
+      select.setTimestamp(2, at);
+      select.setString(3, table);
+      select.setTimestamp(4, at);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          found.add(rows.getString(1));
+        }
+      }
+    }
+    return found;
   }
 
   private void redactVersions(Connection connection, long account, Object key, Set<String> paths)
