@@ -115,83 +115,86 @@ final class Versioned<T> {
     }
     Map<Object, String> storedJson = loadRecords(connection, account, toCompare);
 
-    CopyRows created = new CopyRows();
+    CopyRows created = CopyRows.streaming(connection, table, currentColumns);
     CopyRows changed = new CopyRows();
     CopyRows newVersions = new CopyRows();
     List<Object> unchanged = new ArrayList<>();
     List<Object[]> superseded = new ArrayList<>();
     Map<Object, Set<String>> redactions = new LinkedHashMap<>();
     List<WriteResult.Drift> drifts = new ArrayList<>();
-    for (Pending<T> pending : byKey.values()) {
-      Stored before = stored.get(pending.key());
-      if (before == null) {
-        row(created, account, pending, hashes.get(pending.key()), 1, seenAt, syncRun);
-        continue;
-      }
-      String beforeJson = storedJson.get(pending.key());
-      if (beforeJson == null) {
-        // The same JSON text as stored.
-        unchanged.add(pending.key());
-        continue;
-      }
-      var oldFields = RecordJson.flatten(beforeJson);
-      var newFields = RecordJson.flatten(pending.json());
-      byte[] hash = hashes.get(pending.key());
-      if (RecordJson.keepUnknown(oldFields, newFields, pending.unknown())) {
-        pending =
-            new Pending<>(
-                pending.key(),
-                pending.label(),
-                pending.value(),
-                RecordJson.unflatten(newFields),
-                pending.lastUpdated(),
-                pending.unknown());
-        hash = RecordJson.sha256(pending.json());
-      }
-      String diff = RecordJson.diff(oldFields, newFields);
-      if (diff == null) {
-        unchanged.add(pending.key());
-        continue;
-      }
-      int version = before.version() + 1;
-      row(changed, account, pending, hash, version, seenAt, null);
-      if (before.version() == 1) {
-        // Version 1 was the current row alone; it gets its row now, with the record it had.
+    try {
+      for (Pending<T> pending : byKey.values()) {
+        Stored before = stored.get(pending.key());
+        if (before == null) {
+          row(created, account, pending, hashes.get(pending.key()), 1, seenAt, syncRun);
+          continue;
+        }
+        String beforeJson = storedJson.get(pending.key());
+        if (beforeJson == null) {
+          // The same JSON text as stored.
+          unchanged.add(pending.key());
+          continue;
+        }
+        var oldFields = RecordJson.flatten(beforeJson);
+        var newFields = RecordJson.flatten(pending.json());
+        byte[] hash = hashes.get(pending.key());
+        if (RecordJson.keepUnknown(oldFields, newFields, pending.unknown())) {
+          pending =
+              new Pending<>(
+                  pending.key(),
+                  pending.label(),
+                  pending.value(),
+                  RecordJson.unflatten(newFields),
+                  pending.lastUpdated(),
+                  pending.unknown());
+          hash = RecordJson.sha256(pending.json());
+        }
+        String diff = RecordJson.diff(oldFields, newFields);
+        if (diff == null) {
+          unchanged.add(pending.key());
+          continue;
+        }
+        int version = before.version() + 1;
+        row(changed, account, pending, hash, version, seenAt, null);
+        if (before.version() == 1) {
+          // Version 1 was the current row alone; it gets its row now, with the record it had.
+          versionRow(
+              newVersions,
+              account,
+              pending.key(),
+              1,
+              before.firstSeen(),
+              before.lastUpdated(),
+              "{}",
+              beforeJson,
+              before.firstSyncRun());
+        } else {
+          superseded.add(new Object[] {pending.key(), before.version(), beforeJson});
+        }
         versionRow(
             newVersions,
             account,
             pending.key(),
-            1,
-            before.firstSeen(),
-            before.lastUpdated(),
-            "{}",
-            beforeJson,
-            before.firstSyncRun());
-      } else {
-        superseded.add(new Object[] {pending.key(), before.version(), beforeJson});
+            version,
+            seenAt,
+            pending.lastUpdated(),
+            diff,
+            null,
+            syncRun);
+        if (before.lastUpdated() != null && before.lastUpdated().equals(pending.lastUpdated())) {
+          drifts.add(
+              new WriteResult.Drift(pending.label().get(), changedFields(oldFields, newFields)));
+        }
+        Set<String> redacted = RecordJson.redactedPaths(newFields);
+        redacted.removeAll(RecordJson.redactedPaths(oldFields));
+        if (!redacted.isEmpty()) {
+          redactions.put(pending.key(), redacted);
+        }
       }
-      versionRow(
-          newVersions,
-          account,
-          pending.key(),
-          version,
-          seenAt,
-          pending.lastUpdated(),
-          diff,
-          null,
-          syncRun);
-      if (before.lastUpdated() != null && before.lastUpdated().equals(pending.lastUpdated())) {
-        drifts.add(
-            new WriteResult.Drift(pending.label().get(), changedFields(oldFields, newFields)));
-      }
-      Set<String> redacted = RecordJson.redactedPaths(newFields);
-      redacted.removeAll(RecordJson.redactedPaths(oldFields));
-      if (!redacted.isEmpty()) {
-        redactions.put(pending.key(), redacted);
-      }
+      created.finish();
+    } finally {
+      created.close();
     }
-
-    created.copyInto(connection, table, currentColumns);
     if (created.rows() > 0) {
       analyzeWhenGrown(connection);
     }
@@ -320,7 +323,8 @@ final class Versioned<T> {
       byte[] hash,
       int version,
       Instant seenAt,
-      Long firstSyncRun) {
+      Long firstSyncRun)
+      throws SQLException {
     rows.add(account).add(pending.key());
     for (Column<T> column : columns) {
       rows.add(column.value().apply(pending.value()));
@@ -343,7 +347,8 @@ final class Versioned<T> {
       LocalDate lastUpdated,
       String changed,
       String record,
-      Long syncRun) {
+      Long syncRun)
+      throws SQLException {
     if (versionsHaveAccount) {
       rows.add(account);
     }
