@@ -42,8 +42,8 @@ import org.postgresql.copy.CopyManager;
  * TO STDOUT} to a file, are loaded with one {@code COPY … FROM STDIN} in one transaction into a
  * fresh empty {@code CREATE TABLE ref_lines (LIKE transaction_lines INCLUDING ALL)}: the same
  * columns, primary key, indexes, CHECKs and defaults, no foreign keys. A second reference also
- * loads the version rows into {@code ref_versions (LIKE transaction_line_versions INCLUDING ALL)},
- * since an import writes both.
+ * loads the version rows into {@code ref_versions (LIKE transaction_line_versions INCLUDING ALL)};
+ * a first import writes none (a record's version 1 is its current row), so it matches the first.
  *
  * <p>Usage: {@code bench/run import [customers]} (default 130000 customers, about 1M lines).
  */

@@ -54,8 +54,8 @@ final class StoreShape {
   }
 
   /**
-   * The records whose versions do not run 1..n, or whose current row's version is not n, or that
-   * have no version at all; empty when every chain is whole.
+   * The records whose versions do not run 1..n, or whose current row's version is not n; empty when
+   * every chain is whole. A record still at version 1 has no version row: its current row is it.
    */
   static List<String> brokenVersionChains(Database database, long account) {
     return database.inTransaction(
@@ -68,9 +68,10 @@ final class StoreShape {
                   + " || coalesce(string_agg(v.version::text, ',' ORDER BY v.version), 'none')"
                   + " FROM licenses l LEFT JOIN license_versions v USING (license_key)"
                   + " WHERE l.vendor_account_id = ? GROUP BY l.license_key, l.version"
-                  + " HAVING count(v.version) <> l.version OR min(v.version) IS DISTINCT FROM 1"
+                  + " HAVING NOT (l.version = 1 AND count(v.version) = 0)"
+                  + " AND (count(v.version) <> l.version OR min(v.version) IS DISTINCT FROM 1"
                   + " OR max(v.version) IS DISTINCT FROM l.version"
-                  + " OR count(DISTINCT v.version) <> count(v.version)",
+                  + " OR count(DISTINCT v.version) <> count(v.version))",
               account,
               broken);
           collect(
@@ -81,9 +82,10 @@ final class StoreShape {
                   + " transaction_line_versions v ON v.vendor_account_id = t.vendor_account_id AND"
                   + " v.transaction_line_item_id = t.transaction_line_item_id WHERE"
                   + " t.vendor_account_id = ? GROUP BY t.transaction_line_item_id, t.version"
-                  + " HAVING count(v.version) <> t.version OR min(v.version) IS DISTINCT FROM 1"
+                  + " HAVING NOT (t.version = 1 AND count(v.version) = 0)"
+                  + " AND (count(v.version) <> t.version OR min(v.version) IS DISTINCT FROM 1"
                   + " OR max(v.version) IS DISTINCT FROM t.version"
-                  + " OR count(DISTINCT v.version) <> count(v.version)",
+                  + " OR count(DISTINCT v.version) <> count(v.version))",
               account,
               broken);
           return broken;

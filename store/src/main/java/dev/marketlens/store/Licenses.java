@@ -181,6 +181,21 @@ public final class Licenses {
     table.forEachRecord(connection, account, visitor);
   }
 
+  /**
+   * The licenses of the account neither written nor seen since a time, each by the id a person
+   * would search for (entitlement number, else SEN, else add-on license id, else entitlement id),
+   * in order.
+   */
+  public List<String> notSeenSince(Connection connection, long account, Instant since)
+      throws SQLException {
+    return table.notSeenSince(
+        connection,
+        account,
+        since,
+        "coalesce(t.app_entitlement_number, t.license_id, t.addon_license_id,"
+            + " t.app_entitlement_id)");
+  }
+
   /** Every version of one license, oldest first; empty when the key is unknown. */
   public List<RecordVersion> history(Connection connection, long account, long licenseKey)
       throws SQLException {

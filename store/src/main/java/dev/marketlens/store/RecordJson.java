@@ -1,6 +1,9 @@
 package dev.marketlens.store;
 
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,18 @@ final class RecordJson {
   static final String REDACTED = "RTBF";
 
   private RecordJson() {}
+
+  /**
+   * The SHA-256 of a record's JSON text (UTF-8): equal hashes, equal texts, and so equal records
+   * without comparing fields.
+   */
+  static byte[] sha256(String json) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(json.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+    }
+  }
 
   /** A scalar value: its token kind and its text exactly as in the JSON. */
   record Scalar(JsonToken kind, String text) {

@@ -193,6 +193,15 @@ public final class TransactionLines {
     return linked;
   }
 
+  /**
+   * The line item ids of the account's lines neither written nor seen since a time (by a write of
+   * this class), in order.
+   */
+  public List<String> notSeenSince(Connection connection, long account, Instant since)
+      throws SQLException {
+    return table.notSeenSince(connection, account, since, "t.transaction_line_item_id");
+  }
+
   /** How many lines an account has. */
   public long count(Connection connection, long account) throws SQLException {
     return Counts.of(connection, "transaction_lines", account);

@@ -9,7 +9,9 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,10 +24,12 @@ import java.util.function.Supplier;
 
 /**
  * Writes records into a current-state table and its versions table in the caller's transaction: new
- * records are copied in as version 1; a record whose fields differ from the stored one replaces it
- * and adds a version with the field diff, the previous version keeping the record it had; an equal
- * record only moves {@code last_seen}. A change without a new {@code lastUpdated} is drift. A
- * redaction (a contact that now reads {@code RTBF}) is carried into every stored version.
+ * records are copied in as version 1, which their current row stands for (no version row); a record
+ * whose fields differ from the stored one replaces it and adds a version with the field diff, the
+ * previous version keeping the record it had (version 1 then gets its row); equal records are only
+ * noted as seen, one row per batch in {@code record_sightings}. A change without a new {@code
+ * lastUpdated} is drift. A redaction (a contact that now reads {@code RTBF}) is carried into every
+ * stored version.
  *
  * @param <T> the model type of the records
  */
@@ -43,7 +47,9 @@ final class Versioned<T> {
       LocalDate lastUpdated,
       List<String> unknown) {}
 
-  private record Stored(int version, LocalDate lastUpdated, String json) {}
+  /** A stored record; its JSON is read only when its hash differs from the received one's. */
+  private record Stored(
+      int version, LocalDate lastUpdated, Instant firstSeen, Long firstSyncRun, byte[] hash) {}
 
   private final String table;
   private final String versions;
@@ -69,14 +75,17 @@ final class Versioned<T> {
     this.columns = List.copyOf(columns);
     List<String> current = new ArrayList<>(List.of("vendor_account_id", keyColumn));
     columns.forEach(column -> current.add(column.name()));
-    current.addAll(List.of("version", "record", "first_seen", "last_seen"));
+    current.addAll(
+        List.of(
+            "version", "record", "record_hash", "first_seen", "first_sync_run_id", "last_seen"));
     this.currentColumns = List.copyOf(current);
     List<String> version = new ArrayList<>();
     if (versionsHaveAccount) {
       version.add("vendor_account_id");
     }
     version.addAll(
-        List.of(keyColumn, "version", "seen_at", "last_updated", "changed", "sync_run_id"));
+        List.of(
+            keyColumn, "version", "seen_at", "last_updated", "changed", "record", "sync_run_id"));
     this.versionColumns = List.copyOf(version);
   }
 
@@ -94,54 +103,98 @@ final class Versioned<T> {
       byKey.put(pending.key(), pending);
     }
     Map<Object, Stored> stored = load(connection, account, byKey.keySet());
+    Map<Object, byte[]> hashes = new HashMap<>();
+    List<Object> toCompare = new ArrayList<>();
+    for (Pending<T> pending : byKey.values()) {
+      byte[] hash = RecordJson.sha256(pending.json());
+      hashes.put(pending.key(), hash);
+      Stored before = stored.get(pending.key());
+      if (before != null && !Arrays.equals(before.hash(), hash)) {
+        toCompare.add(pending.key());
+      }
+    }
+    Map<Object, String> storedJson = loadRecords(connection, account, toCompare);
 
-    CopyRows created = new CopyRows();
+    CopyRows created = CopyRows.streaming(connection, table, currentColumns);
     CopyRows changed = new CopyRows();
     CopyRows newVersions = new CopyRows();
     List<Object> unchanged = new ArrayList<>();
     List<Object[]> superseded = new ArrayList<>();
     Map<Object, Set<String>> redactions = new LinkedHashMap<>();
     List<WriteResult.Drift> drifts = new ArrayList<>();
-    for (Pending<T> pending : byKey.values()) {
-      Stored before = stored.get(pending.key());
-      if (before == null) {
-        row(created, account, pending, 1, seenAt);
-        versionRow(newVersions, account, pending, 1, seenAt, "{}", syncRun);
-        continue;
+    try {
+      for (Pending<T> pending : byKey.values()) {
+        Stored before = stored.get(pending.key());
+        if (before == null) {
+          row(created, account, pending, hashes.get(pending.key()), 1, seenAt, syncRun);
+          continue;
+        }
+        String beforeJson = storedJson.get(pending.key());
+        if (beforeJson == null) {
+          // The same JSON text as stored.
+          unchanged.add(pending.key());
+          continue;
+        }
+        var oldFields = RecordJson.flatten(beforeJson);
+        var newFields = RecordJson.flatten(pending.json());
+        byte[] hash = hashes.get(pending.key());
+        if (RecordJson.keepUnknown(oldFields, newFields, pending.unknown())) {
+          pending =
+              new Pending<>(
+                  pending.key(),
+                  pending.label(),
+                  pending.value(),
+                  RecordJson.unflatten(newFields),
+                  pending.lastUpdated(),
+                  pending.unknown());
+          hash = RecordJson.sha256(pending.json());
+        }
+        String diff = RecordJson.diff(oldFields, newFields);
+        if (diff == null) {
+          unchanged.add(pending.key());
+          continue;
+        }
+        int version = before.version() + 1;
+        row(changed, account, pending, hash, version, seenAt, null);
+        if (before.version() == 1) {
+          // Version 1 was the current row alone; it gets its row now, with the record it had.
+          versionRow(
+              newVersions,
+              account,
+              pending.key(),
+              1,
+              before.firstSeen(),
+              before.lastUpdated(),
+              "{}",
+              beforeJson,
+              before.firstSyncRun());
+        } else {
+          superseded.add(new Object[] {pending.key(), before.version(), beforeJson});
+        }
+        versionRow(
+            newVersions,
+            account,
+            pending.key(),
+            version,
+            seenAt,
+            pending.lastUpdated(),
+            diff,
+            null,
+            syncRun);
+        if (before.lastUpdated() != null && before.lastUpdated().equals(pending.lastUpdated())) {
+          drifts.add(
+              new WriteResult.Drift(pending.label().get(), changedFields(oldFields, newFields)));
+        }
+        Set<String> redacted = RecordJson.redactedPaths(newFields);
+        redacted.removeAll(RecordJson.redactedPaths(oldFields));
+        if (!redacted.isEmpty()) {
+          redactions.put(pending.key(), redacted);
+        }
       }
-      var oldFields = RecordJson.flatten(before.json());
-      var newFields = RecordJson.flatten(pending.json());
-      if (RecordJson.keepUnknown(oldFields, newFields, pending.unknown())) {
-        pending =
-            new Pending<>(
-                pending.key(),
-                pending.label(),
-                pending.value(),
-                RecordJson.unflatten(newFields),
-                pending.lastUpdated(),
-                pending.unknown());
-      }
-      String diff = RecordJson.diff(oldFields, newFields);
-      if (diff == null) {
-        unchanged.add(pending.key());
-        continue;
-      }
-      int version = before.version() + 1;
-      row(changed, account, pending, version, seenAt);
-      versionRow(newVersions, account, pending, version, seenAt, diff, syncRun);
-      superseded.add(new Object[] {pending.key(), before.version(), before.json()});
-      if (before.lastUpdated() != null && before.lastUpdated().equals(pending.lastUpdated())) {
-        drifts.add(
-            new WriteResult.Drift(pending.label().get(), changedFields(oldFields, newFields)));
-      }
-      Set<String> redacted = RecordJson.redactedPaths(newFields);
-      redacted.removeAll(RecordJson.redactedPaths(oldFields));
-      if (!redacted.isEmpty()) {
-        redactions.put(pending.key(), redacted);
-      }
+      created.finish();
+    } finally {
+      created.close();
     }
-
-    created.copyInto(connection, table, currentColumns);
     if (created.rows() > 0) {
       analyzeWhenGrown(connection);
     }
@@ -203,7 +256,7 @@ final class Versioned<T> {
     String sql =
         "SELECT "
             + keyColumn
-            + ", version, last_updated, record::text FROM "
+            + ", version, last_updated, first_seen, first_sync_run_id, record_hash FROM "
             + table
             + " WHERE vendor_account_id = ? AND "
             + keyColumn
@@ -213,13 +266,47 @@ final class Versioned<T> {
       select.setArray(2, keyArray(connection, keys));
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
+          long firstSyncRun = rows.getLong(5);
+          Long run = rows.wasNull() ? null : firstSyncRun;
           stored.put(
               rows.getObject(1),
-              new Stored(rows.getInt(2), rows.getObject(3, LocalDate.class), rows.getString(4)));
+              new Stored(
+                  rows.getInt(2),
+                  rows.getObject(3, LocalDate.class),
+                  rows.getObject(4, OffsetDateTime.class).toInstant(),
+                  run,
+                  rows.getBytes(6)));
         }
       }
     }
     return stored;
+  }
+
+  /** The stored JSON of some records, by key. */
+  private Map<Object, String> loadRecords(Connection connection, long account, List<Object> keys)
+      throws SQLException {
+    Map<Object, String> records = new HashMap<>();
+    if (keys.isEmpty()) {
+      return records;
+    }
+    String sql =
+        "SELECT "
+            + keyColumn
+            + ", record::text FROM "
+            + table
+            + " WHERE vendor_account_id = ? AND "
+            + keyColumn
+            + " = ANY(?)";
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      select.setLong(1, account);
+      select.setArray(2, keyArray(connection, keys));
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          records.put(rows.getObject(1), rows.getString(2));
+        }
+      }
+    }
+    return records;
   }
 
   private Array keyArray(Connection connection, Iterable<Object> keys) throws SQLException {
@@ -228,30 +315,49 @@ final class Versioned<T> {
     return connection.createArrayOf(keyType, list.toArray());
   }
 
-  private void row(CopyRows rows, long account, Pending<T> pending, int version, Instant seenAt) {
+  /** A current row; {@code firstSyncRun} only matters for a new record (first_seen too). */
+  private void row(
+      CopyRows rows,
+      long account,
+      Pending<T> pending,
+      byte[] hash,
+      int version,
+      Instant seenAt,
+      Long firstSyncRun)
+      throws SQLException {
     rows.add(account).add(pending.key());
     for (Column<T> column : columns) {
       rows.add(column.value().apply(pending.value()));
     }
-    rows.add(version).add(pending.json()).add(seenAt).add(seenAt).endRow();
+    rows.add(version)
+        .add(pending.json())
+        .add(hash)
+        .add(seenAt)
+        .add(firstSyncRun)
+        .add(seenAt)
+        .endRow();
   }
 
   private void versionRow(
       CopyRows rows,
       long account,
-      Pending<T> pending,
+      Object key,
       int version,
       Instant seenAt,
+      LocalDate lastUpdated,
       String changed,
-      Long syncRun) {
+      String record,
+      Long syncRun)
+      throws SQLException {
     if (versionsHaveAccount) {
       rows.add(account);
     }
-    rows.add(pending.key())
+    rows.add(key)
         .add(version)
         .add(seenAt)
-        .add(pending.lastUpdated())
+        .add(lastUpdated)
         .add(changed)
+        .add(record)
         .add(syncRun)
         .endRow();
   }
@@ -274,7 +380,7 @@ final class Versioned<T> {
     List<String> updated =
         currentColumns.stream()
             .filter(c -> !c.equals("vendor_account_id") && !c.equals(keyColumn))
-            .filter(c -> !c.equals("first_seen"))
+            .filter(c -> !c.equals("first_seen") && !c.equals("first_sync_run_id"))
             .toList();
     String sql =
         "UPDATE "
@@ -321,23 +427,59 @@ final class Versioned<T> {
     }
   }
 
+  /**
+   * Records that unchanged records were seen again: one row for the batch in record_sightings,
+   * rather than a new last_seen (a new tuple and index entries) for each of them.
+   */
   private void touch(Connection connection, long account, List<Object> keys, Instant seenAt)
       throws SQLException {
     if (keys.isEmpty()) {
       return;
     }
-    String sql =
-        "UPDATE "
-            + table
-            + " SET last_seen = ? WHERE vendor_account_id = ? AND "
-            + keyColumn
-            + " = ANY(?)";
-    try (PreparedStatement update = connection.prepareStatement(sql)) {
-      update.setObject(1, Timestamp.from(seenAt));
-      update.setLong(2, account);
-      update.setArray(3, keyArray(connection, keys));
-      update.executeUpdate();
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT INTO record_sightings (vendor_account_id, record_table, seen_at, keys)"
+                + " VALUES (?, ?, ?, ?)")) {
+      insert.setLong(1, account);
+      insert.setString(2, table);
+      insert.setObject(3, Timestamp.from(seenAt));
+      insert.setArray(
+          4, connection.createArrayOf("text", keys.stream().map(String::valueOf).toArray()));
+      insert.executeUpdate();
     }
+  }
+
+  /**
+   * The records of an account neither written nor seen since a time, each as {@code expression}
+   * over the table's columns, in its order.
+   */
+  List<String> notSeenSince(Connection connection, long account, Instant since, String expression)
+      throws SQLException {
+    String sql =
+        "SELECT "
+            + expression
+            + " FROM "
+            + table
+            + " t WHERE t.vendor_account_id = ? AND t.last_seen < ? AND NOT EXISTS (SELECT 1"
+            + " FROM record_sightings s CROSS JOIN unnest(s.keys) k (key)"
+            + " WHERE s.vendor_account_id = t.vendor_account_id AND s.record_table = ?"
+            + " AND s.seen_at >= ? AND k.key = t."
+            + keyColumn
+            + "::text) ORDER BY 1";
+    List<String> found = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      Timestamp at = Timestamp.from(since);
+      select.setLong(1, account);
+      select.setTimestamp(2, at);
+      select.setString(3, table);
+      select.setTimestamp(4, at);
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          found.add(rows.getString(1));
+        }
+      }
+    }
+    return found;
   }
 
   private void redactVersions(Connection connection, long account, Object key, Set<String> paths)
@@ -408,7 +550,10 @@ final class Versioned<T> {
     }
   }
 
-  /** Every version of one record, oldest first, each with the record as it was. */
+  /**
+   * Every version of one record, oldest first, each with the record as it was. A record never
+   * changed has no version rows: its version 1 is read from its current row.
+   */
   List<RecordVersion> history(Connection connection, long account, Object key) throws SQLException {
     String sql =
         "SELECT v.version, v.seen_at, v.last_updated, v.changed::text,"
@@ -423,11 +568,19 @@ final class Versioned<T> {
             + (versionsHaveAccount ? " AND t.vendor_account_id = v.vendor_account_id" : "")
             + " WHERE t.vendor_account_id = ? AND t."
             + keyColumn
-            + " = ? ORDER BY v.version";
+            + " = ?"
+            + " UNION ALL SELECT 1, first_seen, last_updated, '{}', record::text, first_sync_run_id"
+            + " FROM "
+            + table
+            + " WHERE vendor_account_id = ? AND "
+            + keyColumn
+            + " = ? AND version = 1 ORDER BY 1";
     List<RecordVersion> history = new ArrayList<>();
     try (PreparedStatement select = connection.prepareStatement(sql)) {
       select.setLong(1, account);
       select.setObject(2, key);
+      select.setLong(3, account);
+      select.setObject(4, key);
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
           long run = rows.getLong(6);

@@ -111,8 +111,13 @@ class RecordsIT {
     assertThat(again.unchanged()).isEqualTo(1);
     assertThat(again.created() + again.changed()).isZero();
     assertThat(history("1001")).hasSize(1);
-    assertThat(text("SELECT last_seen::text FROM transaction_lines WHERE vendor_account_id = ?"))
-        .isEqualTo("2026-11-03 06:00:00+00");
+    // Seen on Tuesday: not missing from a pass that started then, missing from a later one.
+    List<String> sinceTuesday =
+        database.inTransaction("seen", c -> lines.notSeenSince(c, account, TUESDAY));
+    List<String> sinceLater =
+        database.inTransaction("seen", c -> lines.notSeenSince(c, account, TUESDAY.plusSeconds(1)));
+    assertThat(sinceTuesday).isEmpty();
+    assertThat(sinceLater).containsExactly("1001");
   }
 
   @Test

@@ -339,27 +339,11 @@ public final class SyncEngine {
 
   /** The records a full pass did not see: stored before it started and not seen since. */
   private List<String> disappeared(long account, String stream, Instant passStart) {
-    String sql =
-        stream.equals("licenses")
-            ? "SELECT coalesce(app_entitlement_number, license_id, addon_license_id,"
-                + " app_entitlement_id) FROM licenses WHERE vendor_account_id = ? AND last_seen < ?"
-                + " ORDER BY 1"
-            : "SELECT transaction_line_item_id FROM transaction_lines WHERE vendor_account_id = ?"
-                + " AND last_seen < ? ORDER BY 1";
     return read(
-        c -> {
-          List<String> ids = new ArrayList<>();
-          try (PreparedStatement select = c.prepareStatement(sql)) {
-            select.setLong(1, account);
-            select.setTimestamp(2, Timestamp.from(passStart));
-            try (ResultSet rows = select.executeQuery()) {
-              while (rows.next()) {
-                ids.add(rows.getString(1));
-              }
-            }
-          }
-          return ids;
-        });
+        c ->
+            stream.equals("licenses")
+                ? licenses.notSeenSince(c, account, passStart)
+                : lines.notSeenSince(c, account, passStart));
   }
 
   private static LocalDate later(LocalDate a, LocalDate b) {
