@@ -186,6 +186,12 @@ public final class Licenses {
    * would search for (entitlement number, else SEN, else add-on license id, else entitlement id),
    * in order.
    */
+  /** Forgets the sightings before a full pass's start, once the pass is done. */
+  public int forgetSightingsBefore(Connection connection, long account, Instant before)
+      throws SQLException {
+    return table.forgetSightingsBefore(connection, account, before);
+  }
+
   public List<String> notSeenSince(Connection connection, long account, Instant since)
       throws SQLException {
     return table.notSeenSince(

@@ -197,6 +197,12 @@ public final class TransactionLines {
    * The line item ids of the account's lines neither written nor seen since a time (by a write of
    * this class), in order.
    */
+  /** Forgets the sightings before a full pass's start, once the pass is done. */
+  public int forgetSightingsBefore(Connection connection, long account, Instant before)
+      throws SQLException {
+    return table.forgetSightingsBefore(connection, account, before);
+  }
+
   public List<String> notSeenSince(Connection connection, long account, Instant since)
       throws SQLException {
     return table.notSeenSince(connection, account, since, "t.transaction_line_item_id");

@@ -201,7 +201,10 @@ final class Versioned<T> {
     updateChanged(connection, changed);
     keepSupersededRecords(connection, account, superseded);
     newVersions.copyInto(connection, versions, versionColumns);
-    touch(connection, account, unchanged, seenAt);
+    if (syncRun != null) {
+      // Only a sync's full pass asks what it has not seen; an import has no pass.
+      touch(connection, account, unchanged, seenAt);
+    }
     for (var redaction : redactions.entrySet()) {
       redactVersions(connection, account, redaction.getKey(), redaction.getValue());
     }
@@ -446,6 +449,23 @@ final class Versioned<T> {
       insert.setArray(
           4, connection.createArrayOf("text", keys.stream().map(String::valueOf).toArray()));
       insert.executeUpdate();
+    }
+  }
+
+  /**
+   * Forgets the sightings older than a time: once a full pass has asked {@link #notSeenSince} for
+   * its start, no later question looks further back.
+   */
+  int forgetSightingsBefore(Connection connection, long account, Instant before)
+      throws SQLException {
+    try (PreparedStatement delete =
+        connection.prepareStatement(
+            "DELETE FROM record_sightings WHERE vendor_account_id = ? AND record_table = ?"
+                + " AND seen_at < ?")) {
+      delete.setLong(1, account);
+      delete.setString(2, table);
+      delete.setTimestamp(3, Timestamp.from(before));
+      return delete.executeUpdate();
     }
   }
 

@@ -292,14 +292,20 @@ public final class SyncEngine {
       written = written.plus(commit(account, run, stream, writer, batch, cursor, exportId, read));
       progress.advanced(stream, read, source.bytesReceived());
       LocalDate cursorAfter = highWater;
-      List<String> disappeared =
-          !kind.equals("incremental") && skip == 0
-              ? disappeared(account, stream, passStart)
-              : List.of();
+      boolean wholePass = !kind.equals("incremental") && skip == 0;
+      List<String> disappeared = wholePass ? disappeared(account, stream, passStart) : List.of();
       write(
           "save the " + stream + " cursor",
           c -> {
             checkpoints.put(c, account, stream, new Checkpoint(cursorAfter, null, 0));
+            if (wholePass) {
+              // The next pass asks only about its own sightings.
+              if (stream.equals("licenses")) {
+                licenses.forgetSightingsBefore(c, account, passStart);
+              } else {
+                lines.forgetSightingsBefore(c, account, passStart);
+              }
+            }
             return null;
           });
       export.completed();
