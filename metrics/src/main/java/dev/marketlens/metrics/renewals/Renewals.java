@@ -11,7 +11,6 @@ import dev.marketlens.model.SaleType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -24,23 +23,27 @@ import java.util.List;
  */
 public final class Renewals {
 
-  /** One opportunity and its outcome. */
-  record Opportunity(int line, int end, boolean renewed, long rate, long renewalRate) {}
-
   private final Book book;
   private final Intervals intervals;
   private final Parameters parameters;
   private final boolean[] voided;
-  private final List<Opportunity> opportunities = new ArrayList<>();
+
+  /** Per line: {@link #NOT_AN_OPPORTUNITY}, {@link #NOT_RENEWED} or the line that renewed it. */
+  private final int[] renewalOf;
+
+  private static final int NOT_AN_OPPORTUNITY = -2;
+  private static final int NOT_RENEWED = -1;
 
   private Renewals(Intervals intervals, Parameters parameters) {
     this.book = intervals.book();
     this.intervals = intervals;
     this.parameters = parameters;
     this.voided = voided(book, intervals);
-    int app = Dimension.APP.ordinal();
-    int[] candidates = new int[16];
-    String[] appOf = book.profiles().stream().map(p -> p[app]).toArray(String[]::new);
+    this.renewalOf = new int[book.size()];
+    Arrays.fill(renewalOf, NOT_AN_OPPORTUNITY);
+    int[] appOf = appOfProfile(book);
+    // A customer's candidates, by start then line: {@code start << 32 | line}, sorted.
+    long[] candidates = new long[16];
     for (int c = 0; c < book.customerCount(); c++) {
       int n = 0;
       for (int i = 0; i < book.customerLineCount(c); i++) {
@@ -52,37 +55,51 @@ public final class Renewals {
           if (n == candidates.length) {
             candidates = Arrays.copyOf(candidates, n * 2);
           }
-          candidates[n] = k;
-          n++;
+          candidates[n++] = pack(book.start(k), k);
         }
       }
+      Arrays.sort(candidates, 0, n);
       for (int i = 0; i < book.customerLineCount(c); i++) {
         int k = book.customerLine(c, i);
         if (!isOpportunity(k)) {
           continue;
         }
+        renewalOf[k] = NOT_RENEWED;
         int e = book.end(k);
         int from = Math.max(e - Parameters.EARLY_RENEWAL_DAYS, book.start(k) + 1);
         int to = e + parameters.graceDays();
-        int found = -1;
-        for (int j = 0; j < n; j++) {
-          int r = candidates[j];
-          int s = book.start(r);
-          if (r != k
-              && s >= from
-              && s <= to
-              && appOf[book.profileOf(r)].equals(appOf[book.profileOf(k)])
-              && (found < 0 || s < book.start(found))) {
-            found = r;
+        // The earliest start in [from, to] of the same app, the lowest line among equal starts.
+        int j = Arrays.binarySearch(candidates, 0, n, pack(from, 0));
+        for (j = j < 0 ? -j - 1 : j; j < n && (int) (candidates[j] >> 32) <= to; j++) {
+          int r = (int) candidates[j];
+          if (r != k && appOf[book.profileOf(r)] == appOf[book.profileOf(k)]) {
+            renewalOf[k] = r;
+            break;
           }
         }
-        opportunities.add(
-            new Opportunity(
-                k, e, found >= 0, intervals.rate(k), found >= 0 ? intervals.rate(found) : 0));
       }
     }
-    opportunities.sort(
-        Comparator.comparingInt(Opportunity::end).thenComparingInt(Opportunity::line));
+  }
+
+  private static long pack(int day, int line) {
+    return (long) day << 32 | line;
+  }
+
+  /** Each profile's app, as a number. */
+  private static int[] appOfProfile(Book book) {
+    int app = Dimension.APP.ordinal();
+    List<String> apps = new ArrayList<>();
+    int[] appOf = new int[book.profiles().size()];
+    for (int p = 0; p < appOf.length; p++) {
+      String name = book.profiles().get(p)[app];
+      int a = apps.indexOf(name);
+      if (a < 0) {
+        a = apps.size();
+        apps.add(name);
+      }
+      appOf[p] = a;
+    }
+    return appOf;
   }
 
   /** The opportunities of a book's intervals. */
@@ -141,26 +158,32 @@ public final class Renewals {
     int segments = segmentOfProfile == null ? 1 : names.size();
     long[][][] sums = new long[segments][months][6];
     long asOf = parameters.asOf().toEpochDay();
-    for (Opportunity o : opportunities) {
-      int profile = book.profileOf(o.line());
+    for (int line = 0; line < renewalOf.length; line++) {
+      int renewal = renewalOf[line];
+      if (renewal == NOT_AN_OPPORTUNITY) {
+        continue;
+      }
+      int end = book.end(line);
+      int profile = book.profileOf(line);
       if (!keep[profile]) {
         continue;
       }
-      int k = Months.ofEpochDay(o.end()) - firstMonth;
+      int k = Months.ofEpochDay(end) - firstMonth;
       if (k < 0 || k >= months) {
         continue;
       }
       long[] s = sums[segmentOfProfile == null ? 0 : segmentOfProfile[profile]][k];
-      if (!o.renewed() && o.end() + parameters.graceDays() >= asOf) {
+      if (renewal < 0 && end + parameters.graceDays() >= asOf) {
         s[5]++;
         continue;
       }
+      long rate = intervals.rate(line);
       s[0]++;
-      s[2] += o.rate();
-      if (o.renewed()) {
+      s[2] += rate;
+      if (renewal >= 0) {
         s[1]++;
-        s[3] += o.rate();
-        s[4] += o.renewalRate();
+        s[3] += rate;
+        s[4] += intervals.rate(renewal);
       }
     }
     List<RenewalMonth> out = new ArrayList<>();
@@ -188,24 +211,34 @@ public final class Renewals {
    */
   public List<UpcomingRenewal> upcoming(int days, boolean[] keep) {
     long asOf = parameters.asOf().toEpochDay();
-    List<UpcomingRenewal> out = new ArrayList<>();
-    for (Opportunity o : opportunities) {
-      int profile = book.profileOf(o.line());
-      long until = o.end() - asOf;
-      if (o.renewed() || !keep[profile] || until > days || until < -parameters.graceDays()) {
-        continue;
+    List<Long> due = new ArrayList<>();
+    for (int line = 0; line < renewalOf.length; line++) {
+      long until = book.end(line) - asOf;
+      if (renewalOf[line] == NOT_RENEWED
+          && keep[book.profileOf(line)]
+          && until <= days
+          && until >= -parameters.graceDays()) {
+        due.add(pack(book.end(line), line));
       }
+    }
+    due.sort(null); // soonest end first, then by line
+    List<UpcomingRenewal> out = new ArrayList<>();
+    for (long o : due) {
+      int line = (int) o;
+      int end = (int) (o >> 32);
+      int profile = book.profileOf(line);
+      long until = end - asOf;
       String[] p = book.profiles().get(profile);
       out.add(
           new UpcomingRenewal(
-              book.licenseKey(book.licenseOf(o.line())),
-              book.customerKey(book.customerOf(o.line())),
+              book.licenseKey(book.licenseOf(line)),
+              book.customerKey(book.customerOf(line)),
               p[Dimension.APP.ordinal()],
               p[Dimension.HOSTING.ordinal()],
               p[Dimension.BILLING_PERIOD.ordinal()],
-              LocalDate.ofEpochDay(o.end()),
+              LocalDate.ofEpochDay(end),
               until,
-              Fixed.cents(o.rate())));
+              Fixed.cents(intervals.rate(line))));
     }
     return out;
   }
