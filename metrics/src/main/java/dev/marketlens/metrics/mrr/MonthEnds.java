@@ -96,23 +96,38 @@ public final class MonthEnds {
 
   /** Fills {@code out} with the series of the unit's lines in a segment (or all, {@code -1}). */
   private void series(Scratch s, int n, int segment, long[] out) {
+    // Month-end k is covered when start ≤ monthEnd[k] < end: from the start's month to the month
+    // before the end's month. Before the first start's month every month-end is 0; after the
+    // last month an interval starts or ends in, every month-end repeats the one after it.
+    int lo = Integer.MAX_VALUE;
+    int hi = Integer.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      s.startMonth[i] = Months.ofEpochDay(s.start[i]) - firstMonth;
+      s.endMonth[i] = Months.ofEpochDay(s.end[i]) - firstMonth;
+      lo = Math.min(lo, s.startMonth[i]);
+      hi = Math.max(hi, s.endMonth[i]);
+    }
+    lo = Math.max(0, lo);
+    if (lo >= months) {
+      Arrays.fill(out, 0, months, 0);
+      return;
+    }
+    int to = Math.max(lo, Math.min(months - 1, hi + 1));
     long[] diff = s.diff;
     int[] cover = s.cover;
     // On an uncovered month-end d, the last coverage ended on the latest end ≤ d (an end in d's
     // month or before) and the next starts on the earliest start > d (in a later month).
     int[] latestEndIn = s.latestEndIn;
     int[] earliestStartAfter = s.earliestStartAfter;
-    Arrays.fill(diff, 0, months + 1, 0);
-    Arrays.fill(cover, 0, months + 1, 0);
-    Arrays.fill(latestEndIn, 0, months, Integer.MIN_VALUE);
-    Arrays.fill(earliestStartAfter, 0, months, Integer.MAX_VALUE);
+    Arrays.fill(diff, lo, to + 2, 0);
+    Arrays.fill(cover, lo, to + 2, 0);
+    Arrays.fill(latestEndIn, lo, to + 1, Integer.MIN_VALUE);
+    Arrays.fill(earliestStartAfter, lo, to + 1, Integer.MAX_VALUE);
     int latestEndBefore = Integer.MIN_VALUE;
     int earliestStartBeyond = Integer.MAX_VALUE;
     for (int i = 0; i < n; i++) {
-      // Month-end k is covered when start ≤ monthEnd[k] < end: from the start's month to the
-      // month before the end's month.
-      int startMonth = Months.ofEpochDay(s.start[i]) - firstMonth;
-      int endMonth = Months.ofEpochDay(s.end[i]) - firstMonth;
+      int startMonth = s.startMonth[i];
+      int endMonth = s.endMonth[i];
       if (endMonth < 0) {
         latestEndBefore = Math.max(latestEndBefore, s.end[i]);
       } else if (endMonth < months) {
@@ -120,7 +135,7 @@ public final class MonthEnds {
       }
       if (startMonth >= months) {
         earliestStartBeyond = Math.min(earliestStartBeyond, s.start[i]);
-      } else if (startMonth > 0) {
+      } else if (startMonth > lo) {
         earliestStartAfter[startMonth - 1] =
             Math.min(earliestStartAfter[startMonth - 1], s.start[i]);
       }
@@ -137,17 +152,18 @@ public final class MonthEnds {
       }
     }
     int next = earliestStartBeyond;
-    for (int k = months - 1; k >= 0; k--) {
+    for (int k = to; k >= lo; k--) {
       next = Math.min(next, earliestStartAfter[k]);
       earliestStartAfter[k] = next;
     }
+    Arrays.fill(out, 0, lo, 0);
     long running = 0;
     int covered = 0;
     int lastEnd = latestEndBefore;
     int bridgedEnd = 0;
     int bridgedNext = 0;
     long bridgedCents = -1;
-    for (int k = 0; k < months; k++) {
+    for (int k = lo; k <= to; k++) {
       running += diff[k];
       covered += cover[k];
       lastEnd = Math.max(lastEnd, latestEndIn[k]);
@@ -165,6 +181,7 @@ public final class MonthEnds {
         out[k] = bridgedCents;
       }
     }
+    Arrays.fill(out, to + 1, months, out[to]);
   }
 
   /**
@@ -198,6 +215,8 @@ public final class MonthEnds {
     int[] end = new int[64];
     long[] rate = new long[64];
     int[] segment = new int[64];
+    int[] startMonth = new int[64];
+    int[] endMonth = new int[64];
     int[] segments = new int[8];
     final long[] total;
     long[][] bySegment = new long[8][];
@@ -220,6 +239,8 @@ public final class MonthEnds {
         end = Arrays.copyOf(end, i * 2);
         rate = Arrays.copyOf(rate, i * 2);
         segment = Arrays.copyOf(segment, i * 2);
+        startMonth = Arrays.copyOf(startMonth, i * 2);
+        endMonth = Arrays.copyOf(endMonth, i * 2);
       }
       start[i] = book.start[line];
       end[i] = intervals.effectiveEnd[line];
