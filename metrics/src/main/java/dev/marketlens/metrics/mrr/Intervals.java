@@ -3,7 +3,6 @@ package dev.marketlens.metrics.mrr;
 import dev.marketlens.metrics.Basis;
 import dev.marketlens.metrics.Parameters;
 import dev.marketlens.model.SaleType;
-import java.time.LocalDate;
 
 /**
  * Every line of a {@link Book} as a service interval {@code [start, effectiveEnd)} with a monthly
@@ -142,7 +141,7 @@ public final class Intervals {
     } else {
       return 0;
     }
-    long snapped = LocalDate.ofEpochDay(start).plusMonths(n).toEpochDay();
+    long snapped = Months.plusMonths(start, n);
     return Math.abs(snapped - end) <= Parameters.SNAP_TOLERANCE_DAYS ? n : 0;
   }
 }

@@ -29,6 +29,33 @@ public final class Months {
     return Math.toIntExact(year * 12 + month);
   }
 
+  /** The epoch day of the first day of a month (the inverse of {@link #ofEpochDay}'s civil). */
+  public static long firstDay(int month) {
+    long year = Math.floorDiv(month, 12);
+    int monthOfYear = Math.floorMod(month, 12); // 0 = January
+    if (monthOfYear < 2) {
+      year--; // January and February end the March-based year before
+    }
+    long era = Math.floorDiv(year, 400);
+    long yearOfEra = year - era * 400;
+    long marchBased = (monthOfYear + 10) % 12; // 0 = March … 11 = February
+    long dayOfYear = (153 * marchBased + 2) / 5;
+    long dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+    return era * 146_097 + dayOfEra - 719_468;
+  }
+
+  /**
+   * {@code LocalDate.ofEpochDay(epochDay).plusMonths(n).toEpochDay()}: the same day of the month
+   * {@code n} months later, or that month's last day when it is shorter.
+   */
+  public static long plusMonths(long epochDay, int n) {
+    int month = ofEpochDay(epochDay);
+    long dayOfMonth = epochDay - firstDay(month);
+    long first = firstDay(month + n);
+    long length = firstDay(month + n + 1) - first;
+    return first + Math.min(dayOfMonth, length - 1);
+  }
+
   public static YearMonth toYearMonth(int month) {
     return YearMonth.of(Math.floorDiv(month, 12), Math.floorMod(month, 12) + 1);
   }
