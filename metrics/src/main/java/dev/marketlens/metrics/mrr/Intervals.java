@@ -42,9 +42,14 @@ public final class Intervals {
   public static Intervals of(Book book, Basis basis) {
     Intervals intervals = new Intervals(book, basis);
     long[] amounts = book.amounts(basis);
-    for (int l = 0; l < book.licenseCount(); l++) {
-      intervals.license(book.licenseStart[l], book.licenseStart[l + 1], amounts);
-    }
+    // Licenses are independent: each line's rate depends on its own license's lines only.
+    Parallel.ranges(
+        book.licenseCount(),
+        (from, to) -> {
+          for (int l = from; l < to; l++) {
+            intervals.license(book.licenseStart[l], book.licenseStart[l + 1], amounts);
+          }
+        });
     intervals.voidRefunded(amounts);
     return intervals;
   }

@@ -6,6 +6,7 @@ import dev.marketlens.metrics.mrr.Book;
 import dev.marketlens.metrics.mrr.Fixed;
 import dev.marketlens.metrics.mrr.Intervals;
 import dev.marketlens.metrics.mrr.Months;
+import dev.marketlens.metrics.mrr.Parallel;
 import dev.marketlens.metrics.segments.Dimension;
 import dev.marketlens.model.SaleType;
 import java.time.LocalDate;
@@ -42,9 +43,15 @@ public final class Renewals {
     this.renewalOf = new int[book.size()];
     Arrays.fill(renewalOf, NOT_AN_OPPORTUNITY);
     int[] appOf = appOfProfile(book);
+    // Customers are independent: each finds the renewals of its own lines.
+    Parallel.ranges(book.customerCount(), (from, to) -> outcomes(from, to, appOf));
+  }
+
+  /** Marks the opportunities of customers {@code [from, to)} and what renewed them. */
+  private void outcomes(int from, int to, int[] appOf) {
     // A customer's candidates, by start then line: {@code start << 32 | line}, sorted.
     long[] candidates = new long[16];
-    for (int c = 0; c < book.customerCount(); c++) {
+    for (int c = from; c < to; c++) {
       int n = 0;
       for (int i = 0; i < book.customerLineCount(c); i++) {
         int k = book.customerLine(c, i);
@@ -66,11 +73,12 @@ public final class Renewals {
         }
         renewalOf[k] = NOT_RENEWED;
         int e = book.end(k);
-        int from = Math.max(e - Parameters.EARLY_RENEWAL_DAYS, book.start(k) + 1);
-        int to = e + parameters.graceDays();
-        // The earliest start in [from, to] of the same app, the lowest line among equal starts.
-        int j = Arrays.binarySearch(candidates, 0, n, pack(from, 0));
-        for (j = j < 0 ? -j - 1 : j; j < n && (int) (candidates[j] >> 32) <= to; j++) {
+        int earliest = Math.max(e - Parameters.EARLY_RENEWAL_DAYS, book.start(k) + 1);
+        int latest = e + parameters.graceDays();
+        // The earliest start in [earliest, latest] of the same app, the lowest line among equal
+        // starts.
+        int j = Arrays.binarySearch(candidates, 0, n, pack(earliest, 0));
+        for (j = j < 0 ? -j - 1 : j; j < n && (int) (candidates[j] >> 32) <= latest; j++) {
           int r = (int) candidates[j];
           if (r != k && appOf[book.profileOf(r)] == appOf[book.profileOf(k)]) {
             renewalOf[k] = r;
@@ -121,7 +129,18 @@ public final class Renewals {
    */
   private static boolean[] voided(Book book, Intervals intervals) {
     boolean[] voided = new boolean[book.size()];
-    for (int l = 0; l < book.licenseCount(); l++) {
+    Parallel.ranges(
+        book.licenseCount(), (first, last) -> voided(book, intervals, first, last, voided));
+    for (int k = 0; k < book.size(); k++) {
+      voided[k] |= intervals.isVoided(k);
+    }
+    return voided;
+  }
+
+  /** Marks the lines of licenses {@code [first, last)} that a same-period refund returned. */
+  private static void voided(
+      Book book, Intervals intervals, int first, int last, boolean[] voided) {
+    for (int l = first; l < last; l++) {
       int from = book.licenseLinesStart(l);
       int to = book.licenseLinesEnd(l);
       for (int r = from; r < to; r++) {
@@ -143,10 +162,6 @@ public final class Renewals {
         }
       }
     }
-    for (int k = 0; k < book.size(); k++) {
-      voided[k] |= intervals.isVoided(k);
-    }
-    return voided;
   }
 
   /**
