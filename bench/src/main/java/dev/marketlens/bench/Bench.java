@@ -10,7 +10,7 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
       System.err.println(
-          "usage: bench/run BENCHMARK [ARGS]  (benchmarks: world-generation, reporting-api, import, incremental-sync)");
+          "usage: bench/run BENCHMARK [ARGS]  (benchmarks: world-generation, reporting-api, import, incremental-sync, metrics)");
       System.exit(2);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -19,11 +19,12 @@ public final class Bench {
       case "reporting-api" -> ReportingApiBench.main(rest);
       case "import" -> ImportBench.main(rest);
       case "incremental-sync" -> IncrementalSyncBench.main(rest);
+      case "metrics" -> MetricsBench.main(rest);
       default -> {
         System.err.println(
             "unknown benchmark "
                 + args[0]
-                + " (benchmarks: world-generation, reporting-api, import, incremental-sync)");
+                + " (benchmarks: world-generation, reporting-api, import, incremental-sync, metrics)");
         System.exit(2);
       }
     }

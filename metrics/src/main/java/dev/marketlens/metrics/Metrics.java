@@ -272,44 +272,41 @@ public final class Metrics {
               months,
               parameters.asOf().toEpochDay(),
               parameters.graceDays());
-      int parts = Math.max(1, Math.min(ForkJoinPool.getCommonPoolParallelism(), 8));
+      // One part per core: the first on this thread, the others on the common pool.
+      int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
       int customers = book.customerCount();
       List<ForkJoinTask<Object[]>> tasks = new ArrayList<>();
-      for (int part = 0; part < parts; part++) {
+      for (int part = 1; part < parts; part++) {
         int lo = (int) ((long) customers * part / parts);
         int hi = (int) ((long) customers * (part + 1) / parts);
-        tasks.add(
-            ForkJoinPool.commonPool()
-                .submit(
-                    () -> {
-                      Bridge b = new Bridge(firstMonth, months, segments.size(), segmented);
-                      Cohorts c = new Cohorts(firstMonth, months, segments.size(), segmented);
-                      monthEnds.forEachUnit(
-                          keep,
-                          segmentOf,
-                          lo,
-                          hi,
-                          (customer, total, segs, count, bySegment) -> {
-                            b.unit(customer, total, segs, count, bySegment);
-                            c.unit(customer, total, segs, count, bySegment);
-                          });
-                      return new Object[] {b, c};
-                    }));
+        tasks.add(ForkJoinPool.commonPool().submit(() -> part(monthEnds, segmented, lo, hi)));
       }
-      Bridge bridge = null;
-      Cohorts cohortSums = null;
+      Object[] own = part(monthEnds, segmented, 0, (int) ((long) customers / parts));
+      Bridge bridge = (Bridge) own[0];
+      Cohorts cohortSums = (Cohorts) own[1];
       for (ForkJoinTask<Object[]> t : tasks) {
         Object[] r = t.join();
-        if (bridge == null) {
-          bridge = (Bridge) r[0];
-          cohortSums = (Cohorts) r[1];
-        } else {
-          bridge.merge((Bridge) r[0]);
-          cohortSums.merge((Cohorts) r[1]);
-        }
+        bridge.merge((Bridge) r[0]);
+        cohortSums.merge((Cohorts) r[1]);
       }
       this.bridgeSums = bridge;
       this.cohorts = cohortSums;
+    }
+
+    /** The bridge and cohorts of customers {@code [lo, hi)}. */
+    private Object[] part(MonthEnds monthEnds, boolean segmented, int lo, int hi) {
+      Bridge b = new Bridge(firstMonth, months, segments.size(), segmented);
+      Cohorts c = new Cohorts(firstMonth, months, segments.size(), segmented);
+      monthEnds.forEachUnit(
+          keep,
+          segmentOf,
+          lo,
+          hi,
+          (customer, total, segs, count, bySegment) -> {
+            b.unit(customer, total, segs, count, bySegment);
+            c.unit(customer, total, segs, count, bySegment);
+          });
+      return new Object[] {b, c};
     }
 
     List<BridgeMonth> bridge() {

@@ -111,13 +111,38 @@ class RecordsIT {
     assertThat(again.unchanged()).isEqualTo(1);
     assertThat(again.created() + again.changed()).isZero();
     assertThat(history("1001")).hasSize(1);
+    // An import has no pass to ask what it did not see: it notes no sighting.
+    List<String> notSeen =
+        database.inTransaction("seen", c -> lines.notSeenSince(c, account, TUESDAY));
+    assertThat(notSeen).containsExactly("1001");
+  }
+
+  @Test
+  @DisplayName("a sync notes unchanged records as seen; a completed pass forgets older sightings")
+  void a_sync_notes_sightings() throws SQLException {
+    writeLines(MONDAY, line("1002", "AT-2", 10_000, "2026-11-01", "ada@acme.io"));
+    database.inTransaction(
+        "sync again",
+        c -> {
+          long run = new SyncRuns().start(c, account, "full", TUESDAY);
+          return lines.write(
+              c,
+              account,
+              List.of(line("1002", "AT-2", 10_000, "2026-11-01", "ada@acme.io")),
+              run,
+              TUESDAY);
+        });
     // Seen on Tuesday: not missing from a pass that started then, missing from a later one.
     List<String> sinceTuesday =
         database.inTransaction("seen", c -> lines.notSeenSince(c, account, TUESDAY));
     List<String> sinceLater =
         database.inTransaction("seen", c -> lines.notSeenSince(c, account, TUESDAY.plusSeconds(1)));
-    assertThat(sinceTuesday).isEmpty();
-    assertThat(sinceLater).containsExactly("1001");
+    assertThat(sinceTuesday).doesNotContain("1002");
+    assertThat(sinceLater).contains("1002");
+    Integer forgotten =
+        database.inTransaction(
+            "forget", c -> lines.forgetSightingsBefore(c, account, TUESDAY.plusSeconds(1)));
+    assertThat(forgotten).isEqualTo(1);
   }
 
   @Test

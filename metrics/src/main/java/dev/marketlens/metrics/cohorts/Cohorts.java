@@ -60,7 +60,11 @@ public final class Cohorts implements MonthEnds.Visitor {
     base[segment][f] += series[f];
     int[] p = paying[segment][f];
     long[] r = revenue[segment][f];
-    for (int k = f; k < months; k++) {
+    int last = months - 1;
+    while (series[last] <= 0) {
+      last--;
+    }
+    for (int k = f; k <= last; k++) {
       if (series[k] > 0) {
         p[k - f]++;
         r[k - f] += series[k];

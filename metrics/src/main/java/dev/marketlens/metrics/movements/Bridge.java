@@ -72,10 +72,23 @@ public final class Bridge implements MonthEnds.Visitor {
   private void add(int segment, long[] series, long[] total) {
     long[][] a = amounts[segment];
     int[][] n = counts[segment];
+    // Before the first non-zero month-end and from twelve after the last every sum gains 0.
+    int first = 0;
+    while (first < months && series[first] == 0 && total[first] == 0) {
+      first++;
+    }
+    if (first == months) {
+      return;
+    }
+    int last = months - 1;
+    while (series[last] == 0 && total[last] == 0) {
+      last--;
+    }
+    int end = Math.min(months, last + 13);
     boolean everPaid = false;
     long o = 0;
     long oTotal = 0;
-    for (int k = 0; k < months; k++) {
+    for (int k = first; k < end; k++) {
       long c = series[k];
       long cTotal = total[k];
       a[OPENING][k] += o;

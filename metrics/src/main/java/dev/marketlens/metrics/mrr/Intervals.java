@@ -3,7 +3,6 @@ package dev.marketlens.metrics.mrr;
 import dev.marketlens.metrics.Basis;
 import dev.marketlens.metrics.Parameters;
 import dev.marketlens.model.SaleType;
-import java.time.LocalDate;
 
 /**
  * Every line of a {@link Book} as a service interval {@code [start, effectiveEnd)} with a monthly
@@ -43,9 +42,14 @@ public final class Intervals {
   public static Intervals of(Book book, Basis basis) {
     Intervals intervals = new Intervals(book, basis);
     long[] amounts = book.amounts(basis);
-    for (int l = 0; l < book.licenseCount(); l++) {
-      intervals.license(book.licenseStart[l], book.licenseStart[l + 1], amounts);
-    }
+    // Licenses are independent: each line's rate depends on its own license's lines only.
+    Parallel.ranges(
+        book.licenseCount(),
+        (from, to) -> {
+          for (int l = from; l < to; l++) {
+            intervals.license(book.licenseStart[l], book.licenseStart[l + 1], amounts);
+          }
+        });
     intervals.voidRefunded(amounts);
     return intervals;
   }
@@ -142,7 +146,7 @@ public final class Intervals {
     } else {
       return 0;
     }
-    long snapped = LocalDate.ofEpochDay(start).plusMonths(n).toEpochDay();
+    long snapped = Months.plusMonths(start, n);
     return Math.abs(snapped - end) <= Parameters.SNAP_TOLERANCE_DAYS ? n : 0;
   }
 }

@@ -96,19 +96,51 @@ public final class MonthEnds {
 
   /** Fills {@code out} with the series of the unit's lines in a segment (or all, {@code -1}). */
   private void series(Scratch s, int n, int segment, long[] out) {
+    // Month-end k is covered when start ≤ monthEnd[k] < end: from the start's month to the month
+    // before the end's month. Before the first start's month every month-end is 0; after the
+    // last month an interval starts or ends in, every month-end repeats the one after it.
+    int lo = Integer.MAX_VALUE;
+    int hi = Integer.MIN_VALUE;
+    for (int i = 0; i < n; i++) {
+      s.startMonth[i] = Months.ofEpochDay(s.start[i]) - firstMonth;
+      s.endMonth[i] = Months.ofEpochDay(s.end[i]) - firstMonth;
+      lo = Math.min(lo, s.startMonth[i]);
+      hi = Math.max(hi, s.endMonth[i]);
+    }
+    lo = Math.max(0, lo);
+    if (lo >= months) {
+      Arrays.fill(out, 0, months, 0);
+      return;
+    }
+    int to = Math.max(lo, Math.min(months - 1, hi + 1));
     long[] diff = s.diff;
     int[] cover = s.cover;
-    Arrays.fill(diff, 0, months + 1, 0);
-    Arrays.fill(cover, 0, months + 1, 0);
-    long firstStart = Long.MAX_VALUE;
-    long lastEnd = Long.MIN_VALUE;
+    // On an uncovered month-end d, the last coverage ended on the latest end ≤ d (an end in d's
+    // month or before) and the next starts on the earliest start > d (in a later month).
+    int[] latestEndIn = s.latestEndIn;
+    int[] earliestStartAfter = s.earliestStartAfter;
+    Arrays.fill(diff, lo, to + 2, 0);
+    Arrays.fill(cover, lo, to + 2, 0);
+    Arrays.fill(latestEndIn, lo, to + 1, Integer.MIN_VALUE);
+    Arrays.fill(earliestStartAfter, lo, to + 1, Integer.MAX_VALUE);
+    int latestEndBefore = Integer.MIN_VALUE;
+    int earliestStartBeyond = Integer.MAX_VALUE;
     for (int i = 0; i < n; i++) {
-      firstStart = Math.min(firstStart, s.start[i]);
-      lastEnd = Math.max(lastEnd, s.end[i]);
-      // Month-end k is covered when start ≤ monthEnd[k] < end: from the start's month to the
-      // month before the end's month.
-      int first = Math.max(0, Months.ofEpochDay(s.start[i]) - firstMonth);
-      int last = Math.min(months - 1, Months.ofEpochDay(s.end[i]) - firstMonth - 1);
+      int startMonth = s.startMonth[i];
+      int endMonth = s.endMonth[i];
+      if (endMonth < 0) {
+        latestEndBefore = Math.max(latestEndBefore, s.end[i]);
+      } else if (endMonth < months) {
+        latestEndIn[endMonth] = Math.max(latestEndIn[endMonth], s.end[i]);
+      }
+      if (startMonth >= months) {
+        earliestStartBeyond = Math.min(earliestStartBeyond, s.start[i]);
+      } else if (startMonth > lo) {
+        earliestStartAfter[startMonth - 1] =
+            Math.min(earliestStartAfter[startMonth - 1], s.start[i]);
+      }
+      int first = Math.max(0, startMonth);
+      int last = Math.min(months - 1, endMonth - 1);
       if (first > last) {
         continue;
       }
@@ -119,50 +151,53 @@ public final class MonthEnds {
         diff[last + 1] -= s.rate[i];
       }
     }
+    int next = earliestStartBeyond;
+    for (int k = to; k >= lo; k--) {
+      next = Math.min(next, earliestStartAfter[k]);
+      earliestStartAfter[k] = next;
+    }
+    Arrays.fill(out, 0, lo, 0);
     long running = 0;
     int covered = 0;
-    long afterLast = -1;
-    for (int k = 0; k < months; k++) {
+    int lastEnd = latestEndBefore;
+    int bridgedEnd = 0;
+    int bridgedNext = 0;
+    long bridgedCents = -1;
+    for (int k = lo; k <= to; k++) {
       running += diff[k];
       covered += cover[k];
-      int d = monthEnd[k];
+      lastEnd = Math.max(lastEnd, latestEndIn[k]);
       if (covered > 0) {
         out[k] = Fixed.cents(running);
-      } else if (d < firstStart) {
-        out[k] = 0;
-      } else if (d >= lastEnd) {
-        // After the last coverage every month-end has the same answer.
-        if (afterLast < 0) {
-          afterLast = Fixed.cents(bridged(s, n, segment, d));
-        }
-        out[k] = afterLast;
+      } else if (lastEnd == Integer.MIN_VALUE) {
+        out[k] = 0; // before the first coverage
       } else {
-        out[k] = Fixed.cents(bridged(s, n, segment, d));
+        int nextStart = earliestStartAfter[k];
+        if (bridgedCents < 0 || bridgedEnd != lastEnd || bridgedNext != nextStart) {
+          bridgedEnd = lastEnd;
+          bridgedNext = nextStart;
+          bridgedCents = Fixed.cents(bridged(s, n, segment, lastEnd, nextStart));
+        }
+        out[k] = bridgedCents;
       }
     }
+    Arrays.fill(out, to + 1, months, out[to]);
   }
 
-  /** §3.5: the rate on an uncovered day {@code d}, kept from the last covered day within grace. */
-  private long bridged(Scratch s, int n, int segment, int d) {
-    long lastEnd = Long.MIN_VALUE;
-    long nextStart = Long.MAX_VALUE;
-    for (int i = 0; i < n; i++) {
-      if (s.end[i] <= d && s.end[i] > lastEnd) {
-        lastEnd = s.end[i];
-      }
-      if (s.start[i] > d && s.start[i] < nextStart) {
-        nextStart = s.start[i];
-      }
-    }
-    if (lastEnd == Long.MIN_VALUE) {
-      return 0;
-    }
+  /**
+   * §3.5: the rate on a day no interval covers, kept from the last covered day when the gap between
+   * the coverage ending on {@code lastEnd} and the next start is within grace (or, with no next
+   * start, when the lapse is younger than the grace on {@code asOf}).
+   */
+  private long bridged(Scratch s, int n, int segment, int lastEnd, int nextStart) {
     boolean bridged =
-        nextStart != Long.MAX_VALUE ? nextStart - lastEnd <= graceDays : asOf - lastEnd < graceDays;
+        nextStart != Integer.MAX_VALUE
+            ? (long) nextStart - lastEnd <= graceDays
+            : asOf - lastEnd < graceDays;
     if (!bridged) {
       return 0;
     }
-    long dayBefore = lastEnd - 1;
+    long dayBefore = lastEnd - 1L;
     long rate = 0;
     for (int i = 0; i < n; i++) {
       if (s.start[i] <= dayBefore
@@ -180,13 +215,19 @@ public final class MonthEnds {
     int[] end = new int[64];
     long[] rate = new long[64];
     int[] segment = new int[64];
+    int[] startMonth = new int[64];
+    int[] endMonth = new int[64];
     int[] segments = new int[8];
     final long[] total;
     long[][] bySegment = new long[8][];
     final long[] diff;
     final int[] cover;
+    final int[] latestEndIn;
+    final int[] earliestStartAfter;
 
     Scratch(int months) {
+      latestEndIn = new int[months];
+      earliestStartAfter = new int[months];
       total = new long[months];
       diff = new long[months + 1];
       cover = new int[months + 1];
@@ -198,6 +239,8 @@ public final class MonthEnds {
         end = Arrays.copyOf(end, i * 2);
         rate = Arrays.copyOf(rate, i * 2);
         segment = Arrays.copyOf(segment, i * 2);
+        startMonth = Arrays.copyOf(startMonth, i * 2);
+        endMonth = Arrays.copyOf(endMonth, i * 2);
       }
       start[i] = book.start[line];
       end[i] = intervals.effectiveEnd[line];

@@ -6,12 +6,12 @@ import dev.marketlens.metrics.mrr.Book;
 import dev.marketlens.metrics.mrr.Fixed;
 import dev.marketlens.metrics.mrr.Intervals;
 import dev.marketlens.metrics.mrr.Months;
+import dev.marketlens.metrics.mrr.Parallel;
 import dev.marketlens.metrics.segments.Dimension;
 import dev.marketlens.model.SaleType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -25,26 +25,39 @@ import java.util.List;
  */
 public final class Renewals {
 
-  /** One opportunity and its outcome. */
-  record Opportunity(
-      int line, int end, boolean renewed, long rate, long renewalRate, boolean renewedUnpaid) {}
-
   private final Book book;
   private final Intervals intervals;
   private final Parameters parameters;
   private final boolean[] voided;
-  private final List<Opportunity> opportunities = new ArrayList<>();
+
+  /**
+   * Per line: {@link #NOT_AN_OPPORTUNITY}, {@link #NOT_RENEWED}, {@link #RENEWED_UNPAID} (only a $0
+   * or fully refunded term followed) or the line that renewed it.
+   */
+  private final int[] renewalOf;
+
+  private static final int NOT_AN_OPPORTUNITY = -3;
+  private static final int RENEWED_UNPAID = -2;
+  private static final int NOT_RENEWED = -1;
 
   private Renewals(Intervals intervals, Parameters parameters) {
     this.book = intervals.book();
     this.intervals = intervals;
     this.parameters = parameters;
     this.voided = voided(book, intervals);
-    int app = Dimension.APP.ordinal();
-    int[] candidates = new int[16];
-    int[] zero = new int[16];
-    String[] appOf = book.profiles().stream().map(p -> p[app]).toArray(String[]::new);
-    for (int c = 0; c < book.customerCount(); c++) {
+    this.renewalOf = new int[book.size()];
+    Arrays.fill(renewalOf, NOT_AN_OPPORTUNITY);
+    int[] appOf = appOfProfile(book);
+    // Customers are independent: each finds the renewals of its own lines.
+    Parallel.ranges(book.customerCount(), (from, to) -> outcomes(from, to, appOf));
+  }
+
+  /** Marks the opportunities of customers {@code [from, to)} and what renewed them. */
+  private void outcomes(int from, int to, int[] appOf) {
+    // A customer's candidates, by start then line: {@code start << 32 | line}, sorted.
+    long[] candidates = new long[16];
+    long[] unpaid = new long[4];
+    for (int c = from; c < to; c++) {
       int n = 0;
       int zeros = 0;
       for (int i = 0; i < book.customerLineCount(c); i++) {
@@ -56,54 +69,76 @@ public final class Renewals {
           if (n == candidates.length) {
             candidates = Arrays.copyOf(candidates, n * 2);
           }
-          candidates[n++] = k;
+          candidates[n++] = pack(book.start(k), k);
         } else if (book.end(k) > book.start(k)) {
           // Not paying: a $0 term, or one refunded in full.
-          if (zeros == zero.length) {
-            zero = Arrays.copyOf(zero, zeros * 2);
+          if (zeros == unpaid.length) {
+            unpaid = Arrays.copyOf(unpaid, zeros * 2);
           }
-          zero[zeros++] = k;
+          unpaid[zeros++] = pack(book.start(k), k);
         }
       }
+      Arrays.sort(candidates, 0, n);
       for (int i = 0; i < book.customerLineCount(c); i++) {
         int k = book.customerLine(c, i);
         if (!isOpportunity(k)) {
           continue;
         }
+        renewalOf[k] = NOT_RENEWED;
         int e = book.end(k);
-        int from = Math.max(e - Parameters.EARLY_RENEWAL_DAYS, book.start(k) + 1);
-        int to = e + parameters.graceDays();
-        int found = first(candidates, n, k, from, to, appOf);
-        boolean unpaid = found < 0 && first(zero, zeros, k, from, to, appOf) >= 0;
-        opportunities.add(
-            new Opportunity(
-                k,
-                e,
-                found >= 0,
-                intervals.rate(k),
-                found >= 0 ? intervals.rate(found) : 0,
-                unpaid));
+        int earliest = Math.max(e - Parameters.EARLY_RENEWAL_DAYS, book.start(k) + 1);
+        int latest = e + parameters.graceDays();
+        // The earliest start in [earliest, latest] of the same app, the lowest line among equal
+        // starts.
+        int j = Arrays.binarySearch(candidates, 0, n, pack(earliest, 0));
+        for (j = j < 0 ? -j - 1 : j; j < n && (int) (candidates[j] >> 32) <= latest; j++) {
+          int r = (int) candidates[j];
+          if (r != k && appOf[book.profileOf(r)] == appOf[book.profileOf(k)]) {
+            renewalOf[k] = r;
+            break;
+          }
+        }
+        if (renewalOf[k] == NOT_RENEWED && any(unpaid, zeros, k, earliest, latest, appOf)) {
+          renewalOf[k] = RENEWED_UNPAID;
+        }
       }
     }
-    opportunities.sort(
-        Comparator.comparingInt(Opportunity::end).thenComparingInt(Opportunity::line));
   }
 
-  /** The earliest of {@code lines} of the same app as {@code k} starting in {@code [from, to]}. */
-  private int first(int[] lines, int n, int k, int from, int to, String[] appOf) {
-    int found = -1;
+  private static long pack(int day, int line) {
+    return (long) day << 32 | line;
+  }
+
+  /** Each profile's app, as a number. */
+  private static int[] appOfProfile(Book book) {
+    int app = Dimension.APP.ordinal();
+    List<String> apps = new ArrayList<>();
+    int[] appOf = new int[book.profiles().size()];
+    for (int p = 0; p < appOf.length; p++) {
+      String name = book.profiles().get(p)[app];
+      int a = apps.indexOf(name);
+      if (a < 0) {
+        a = apps.size();
+        apps.add(name);
+      }
+      appOf[p] = a;
+    }
+    return appOf;
+  }
+
+  /** Whether any of a customer's lines (packed, unsorted) of {@code k}'s app starts in range. */
+  private boolean any(long[] lines, int n, int k, int from, int to, int[] appOf) {
     for (int j = 0; j < n; j++) {
-      int r = lines[j];
-      int s = book.start(r);
+      int r = (int) lines[j];
+      int start = (int) (lines[j] >> 32);
       if (r != k
-          && s >= from
-          && s <= to
-          && appOf[book.profileOf(r)].equals(appOf[book.profileOf(k)])
-          && (found < 0 || s < book.start(found))) {
-        found = r;
+          && start >= from
+          && start <= to
+          && appOf[book.profileOf(r)] == appOf[book.profileOf(k)]) {
+        return true;
       }
     }
-    return found;
+    return false;
   }
 
   /** The opportunities of a book's intervals. */
@@ -125,7 +160,18 @@ public final class Renewals {
    */
   private static boolean[] voided(Book book, Intervals intervals) {
     boolean[] voided = new boolean[book.size()];
-    for (int l = 0; l < book.licenseCount(); l++) {
+    Parallel.ranges(
+        book.licenseCount(), (first, last) -> voided(book, intervals, first, last, voided));
+    for (int k = 0; k < book.size(); k++) {
+      voided[k] |= intervals.isVoided(k);
+    }
+    return voided;
+  }
+
+  /** Marks the lines of licenses {@code [first, last)} that a same-period refund returned. */
+  private static void voided(
+      Book book, Intervals intervals, int first, int last, boolean[] voided) {
+    for (int l = first; l < last; l++) {
       int from = book.licenseLinesStart(l);
       int to = book.licenseLinesEnd(l);
       for (int r = from; r < to; r++) {
@@ -147,10 +193,6 @@ public final class Renewals {
         }
       }
     }
-    for (int k = 0; k < book.size(); k++) {
-      voided[k] |= intervals.isVoided(k);
-    }
-    return voided;
   }
 
   /**
@@ -162,28 +204,34 @@ public final class Renewals {
     int segments = segmentOfProfile == null ? 1 : names.size();
     long[][][] sums = new long[segments][months][7];
     long asOf = parameters.asOf().toEpochDay();
-    for (Opportunity o : opportunities) {
-      int profile = book.profileOf(o.line());
+    for (int line = 0; line < renewalOf.length; line++) {
+      int renewal = renewalOf[line];
+      if (renewal == NOT_AN_OPPORTUNITY) {
+        continue;
+      }
+      int end = book.end(line);
+      int profile = book.profileOf(line);
       if (!keep[profile]) {
         continue;
       }
-      int k = Months.ofEpochDay(o.end()) - firstMonth;
+      int k = Months.ofEpochDay(end) - firstMonth;
       if (k < 0 || k >= months) {
         continue;
       }
       long[] s = sums[segmentOfProfile == null ? 0 : segmentOfProfile[profile]][k];
-      if (!o.renewed() && o.end() + parameters.graceDays() >= asOf) {
+      if (renewal == NOT_RENEWED && end + parameters.graceDays() >= asOf) {
         s[5]++;
         continue;
       }
+      long rate = intervals.rate(line);
       s[0]++;
-      s[2] += o.rate();
-      if (o.renewed()) {
+      s[2] += rate;
+      if (renewal >= 0) {
         s[1]++;
-        s[3] += o.rate();
-        s[4] += o.renewalRate();
+        s[3] += rate;
+        s[4] += intervals.rate(renewal);
       }
-      if (o.renewedUnpaid()) {
+      if (renewal == RENEWED_UNPAID) {
         s[6]++;
       }
     }
@@ -213,24 +261,34 @@ public final class Renewals {
    */
   public List<UpcomingRenewal> upcoming(int days, boolean[] keep) {
     long asOf = parameters.asOf().toEpochDay();
-    List<UpcomingRenewal> out = new ArrayList<>();
-    for (Opportunity o : opportunities) {
-      int profile = book.profileOf(o.line());
-      long until = o.end() - asOf;
-      if (o.renewed() || !keep[profile] || until > days || until < -parameters.graceDays()) {
-        continue;
+    List<Long> due = new ArrayList<>();
+    for (int line = 0; line < renewalOf.length; line++) {
+      long until = book.end(line) - asOf;
+      if (renewalOf[line] == NOT_RENEWED
+          && keep[book.profileOf(line)]
+          && until <= days
+          && until >= -parameters.graceDays()) {
+        due.add(pack(book.end(line), line));
       }
+    }
+    due.sort(null); // soonest end first, then by line
+    List<UpcomingRenewal> out = new ArrayList<>();
+    for (long o : due) {
+      int line = (int) o;
+      int end = (int) (o >> 32);
+      int profile = book.profileOf(line);
+      long until = end - asOf;
       String[] p = book.profiles().get(profile);
       out.add(
           new UpcomingRenewal(
-              book.licenseKey(book.licenseOf(o.line())),
-              book.customerKey(book.customerOf(o.line())),
+              book.licenseKey(book.licenseOf(line)),
+              book.customerKey(book.customerOf(line)),
               p[Dimension.APP.ordinal()],
               p[Dimension.HOSTING.ordinal()],
               p[Dimension.BILLING_PERIOD.ordinal()],
-              LocalDate.ofEpochDay(o.end()),
+              LocalDate.ofEpochDay(end),
               until,
-              Fixed.cents(o.rate())));
+              Fixed.cents(intervals.rate(line))));
     }
     return out;
   }
