@@ -27,7 +27,8 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * What a vendor's metrics must come to, computed from what happened in the world (service events
@@ -98,32 +99,31 @@ public final class GroundTruth {
       keys.add(a.addonKey());
     }
     boolean wholeWorld = world.vendors().size() == 1;
-    List<ServiceEvent> events =
-        wholeWorld
-            ? world.serviceEvents()
-            : world.serviceEvents().stream().filter(e -> keys.contains(e.addonKey())).toList();
+    Predicate<ServiceEvent> ours = wholeWorld ? e -> true : e -> keys.contains(e.addonKey());
+    // History before `from` counts: the movements' series start at the earliest service start.
+    YearMonth start =
+        world.serviceEvents().parallelStream()
+            .filter(ours)
+            .map(e -> month(e.start()))
+            .reduce(from, (a, b) -> a.isBefore(b) ? a : b);
     MrrLedger ledger =
         new MrrLedger(MrrLedger.Basis.NET, MrrLedger.DEFAULT_GRACE_DAYS, world.clock());
-    MrrLedger.Intervals intervals = ledger.intervals(events);
-    // The views are independent: compute them side by side.
-    CompletableFuture<List<MrrLedger.Movements>> vendorWide =
-        CompletableFuture.supplyAsync(
-            () -> ledger.movements(intervals, ServiceEvent::customer, from, to));
-    CompletableFuture<List<SubscriptionMrr>> perSubscription =
-        CompletableFuture.supplyAsync(() -> subscriptions(ledger, intervals));
-    Map<String, CompletableFuture<List<MrrLedger.Movements>>> perApp = new TreeMap<>();
-    for (App a : vendor.apps()) {
-      String key = a.addonKey();
-      perApp.put(
-          key,
-          CompletableFuture.supplyAsync(
-              () ->
-                  ledger.movements(
-                      intervals.filter(e -> e.addonKey().equals(key)),
-                      ServiceEvent::customer,
-                      from,
-                      to)));
+    List<List<ServiceEvent>> byCustomer = world.serviceEventsByCustomer();
+    Ledger sums =
+        IntStream.range(0, byCustomer.size())
+            .parallel()
+            .collect(
+                () -> new Ledger(ledger, ours, start),
+                (acc, c) -> acc.add(byCustomer.get(c)),
+                Ledger::addAll);
+    this.movements = sums.vendorWide.movements(from);
+    Map<String, List<MrrLedger.Movements>> byApp = new TreeMap<>();
+    for (int a = 0; a < sums.apps.size(); a++) {
+      byApp.put(sums.apps.get(a), sums.byApp[a].movements(from));
     }
+    this.movementsByApp = byApp;
+    sums.subscriptions.sort(Comparator.comparing(SubscriptionMrr::lineage));
+    this.subscriptions = sums.subscriptions;
     this.conversions = conversions(world, keys);
     List<Transaction> lines =
         wholeWorld
@@ -133,11 +133,88 @@ public final class GroundTruth {
     Map<YearMonth, long[]> salesAndRefunds = new HashMap<>();
     this.revenue = revenue(lines, salesAndRefunds);
     this.payouts = payouts(salesAndRefunds);
-    this.movements = vendorWide.join();
-    this.subscriptions = perSubscription.join();
-    Map<String, List<MrrLedger.Movements>> byApp = new TreeMap<>();
-    perApp.forEach((app, movements) -> byApp.put(app, movements.join()));
-    this.movementsByApp = byApp;
+  }
+
+  /**
+   * The MRR views summed customer by customer: a customer's licenses, its units (the customer, the
+   * customer × app) and its subscriptions are its own, so customers are independent and summed in
+   * parallel, each worker into its own sums, then merged (the sums are exact).
+   */
+  private final class Ledger {
+    final MrrLedger ledger;
+    final Predicate<ServiceEvent> ours;
+    final MrrLedger.Months history;
+    final MrrLedger.Months reported;
+    final List<String> apps;
+    final Map<String, Integer> appIndex = new HashMap<>();
+    final MrrLedger.Totals vendorWide;
+    final MrrLedger.Totals[] byApp;
+    final List<SubscriptionMrr> subscriptions = new ArrayList<>();
+
+    Ledger(MrrLedger ledger, Predicate<ServiceEvent> ours, YearMonth start) {
+      this.ledger = ledger;
+      this.ours = ours;
+      this.history = new MrrLedger.Months(start, to);
+      this.reported = new MrrLedger.Months(from, to);
+      this.apps =
+          new ArrayList<>(new TreeSet<>(vendor.apps().stream().map(App::addonKey).toList()));
+      this.vendorWide = new MrrLedger.Totals(start, to);
+      this.byApp = new MrrLedger.Totals[apps.size()];
+      for (int a = 0; a < apps.size(); a++) {
+        appIndex.put(apps.get(a), a);
+        byApp[a] = new MrrLedger.Totals(start, to);
+      }
+    }
+
+    /** Adds one customer's events. */
+    void add(List<ServiceEvent> events) {
+      List<ServiceEvent> own = new ArrayList<>(events.size());
+      for (ServiceEvent e : events) {
+        if (ours.test(e)) {
+          own.add(e);
+        }
+      }
+      if (own.isEmpty()) {
+        return;
+      }
+      MrrLedger.Intervals intervals = ledger.intervals(own);
+      ledger.forEachUnit(
+          intervals, ServiceEvent::customer, history, (unit, e, series) -> vendorWide.add(series));
+      // The customer's units per app are its events of each app.
+      ledger.forEachUnit(
+          intervals,
+          ServiceEvent::addonKey,
+          history,
+          (app, e, series) -> {
+            Integer a = appIndex.get(app);
+            if (a != null) {
+              byApp[a].add(series);
+            }
+          });
+      ledger.forEachUnit(
+          intervals,
+          ServiceEvent::lineage,
+          reported,
+          (lineage, e, series) -> {
+            Map<YearMonth, Long> changes = new LinkedHashMap<>();
+            long previous = 0;
+            for (int k = 0; k < series.length; k++) {
+              if (series[k] != previous) {
+                changes.put(from.plusMonths(k), series[k]);
+                previous = series[k];
+              }
+            }
+            subscriptions.add(new SubscriptionMrr(lineage, e.customer(), e.addonKey(), changes));
+          });
+    }
+
+    void addAll(Ledger other) {
+      vendorWide.addAll(other.vendorWide);
+      for (int a = 0; a < byApp.length; a++) {
+        byApp[a].addAll(other.byApp[a]);
+      }
+      subscriptions.addAll(other.subscriptions);
+    }
   }
 
   /** The ground truth of one vendor of a world. */
@@ -185,28 +262,6 @@ public final class GroundTruth {
 
   public List<SubscriptionMrr> subscriptions() {
     return subscriptions;
-  }
-
-  private List<SubscriptionMrr> subscriptions(MrrLedger ledger, MrrLedger.Intervals intervals) {
-    List<SubscriptionMrr> out = new ArrayList<>();
-    ledger.forEachUnit(
-        intervals,
-        ServiceEvent::lineage,
-        from,
-        to,
-        (lineage, e, series) -> {
-          Map<YearMonth, Long> changes = new LinkedHashMap<>();
-          long previous = 0;
-          for (int k = 0; k < series.length; k++) {
-            if (series[k] != previous) {
-              changes.put(from.plusMonths(k), series[k]);
-              previous = series[k];
-            }
-          }
-          out.add(new SubscriptionMrr(lineage, e.customer(), e.addonKey(), changes));
-        });
-    out.sort(Comparator.comparing(SubscriptionMrr::lineage));
-    return out;
   }
 
   private List<Conversion> conversions(World world, Set<String> keys) {

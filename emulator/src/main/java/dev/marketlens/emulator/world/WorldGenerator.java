@@ -1,10 +1,12 @@
 package dev.marketlens.emulator.world;
 
 import dev.marketlens.emulator.commerce.RevenueShare;
+import dev.marketlens.emulator.commerce.ServiceEvent;
 import dev.marketlens.emulator.commerce.Vendor;
 import dev.marketlens.emulator.wire.Hosting;
 import dev.marketlens.emulator.wire.License;
 import dev.marketlens.emulator.wire.OriginalTransaction;
+import dev.marketlens.emulator.wire.PurchaseDetails;
 import dev.marketlens.emulator.wire.Transaction;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -100,15 +102,17 @@ public final class WorldGenerator {
         CompletableFuture.supplyAsync(() -> inCreationOrder(all, r -> r.licenses));
     List<CustomerRecords.Line> lines = inCreationOrder(perCustomer, r -> r.lines);
     List<RecordHistory<License>> licenses = mergedLicenses.join();
+    List<List<ServiceEvent>> eventsByCustomer = new ArrayList<>(perCustomer.size());
+    for (CustomerRecords r : perCustomer) {
+      eventsByCustomer.add(r.events());
+    }
     perCustomer = null;
     List<RecordHistory<Transaction>> transactions = new ArrayList<>(lines.size());
-    String[] customerOfLine = new String[lines.size()];
-    String[] licenseOfLine = new String[lines.size()];
+    ServiceEvent[] eventOfLine = new ServiceEvent[lines.size()];
     for (int k = 0; k < lines.size(); k++) {
       CustomerRecords.Line line = lines.get(k);
       transactions.add(line.history());
-      customerOfLine[k] = line.customer();
-      licenseOfLine[k] = line.lineage();
+      eventOfLine[k] = line.event();
     }
     return new World(
         spec,
@@ -117,15 +121,15 @@ public final class WorldGenerator {
         licenses,
         transactions,
         freeStarter,
-        customerOfLine,
-        licenseOfLine,
+        eventOfLine,
+        eventsByCustomer,
         evaluations);
   }
 
   /** What one customer left in the world: its records, ready to be merged in creation order. */
   static final class CustomerRecords {
-    /** A transaction line's history with the true identities the ground truth needs. */
-    record Line(RecordHistory<Transaction> history, String customer, String lineage) {}
+    /** A transaction line's history and the service event it reports, as of the clock. */
+    record Line(RecordHistory<Transaction> history, ServiceEvent event) {}
 
     final List<RecordHistory<License>> licenses = new ArrayList<>();
     final List<Line> lines = new ArrayList<>();
@@ -135,6 +139,15 @@ public final class WorldGenerator {
     CustomerRecords(Simulation.Outcome o) {
       this.freeStarter = o.freeStarter;
       this.evaluations = o.evaluations;
+    }
+
+    /** The customer's service events in creation order. */
+    List<ServiceEvent> events() {
+      List<ServiceEvent> events = new ArrayList<>(lines.size());
+      for (Line line : lines) {
+        events.add(line.event());
+      }
+      return events;
     }
   }
 
@@ -198,16 +211,35 @@ public final class WorldGenerator {
         s.state.originalTransactionDetails =
             new OriginalTransaction(s.refundOf.state.transactionId, s.refundOf.state.saleDate);
       }
+      RecordHistory<Transaction> history =
+          new RecordHistory<>(s.state.transactionLineItemId, s.versions(clock));
       records.lines.add(
           new CustomerRecords.Line(
-              new RecordHistory<>(s.state.transactionLineItemId, s.versions(clock)),
-              o.customer.key(),
-              s.license.lineage()));
+              history, serviceEvent(o.customer.key(), s.license.lineage(), history.latest())));
     }
     for (LicenseLife l : o.licenses) {
       records.licenses.add(new RecordHistory<>(l.lineage(), l.versions(clock)));
     }
     return records;
+  }
+
+  /** What a line reports as of the clock, with the true customer and license behind it. */
+  private static ServiceEvent serviceEvent(String customer, String lineage, Transaction t) {
+    PurchaseDetails p = t.purchaseDetails();
+    return new ServiceEvent(
+        customer,
+        t.addonKey(),
+        p.hosting(),
+        lineage,
+        t.transactionLineItemId(),
+        p.saleType(),
+        p.saleDate(),
+        p.maintenanceStartDate(),
+        p.maintenanceEndDate(),
+        p.billingPeriod(),
+        p.vendorAmountCents(),
+        p.purchasePriceCents(),
+        p.purchasePriceCents() + p.discountTotalCents());
   }
 
   /**
