@@ -44,9 +44,6 @@ public final class WorldGenerator {
         return c != 0 ? c : Integer.compare(a.localSeq, b.localSeq);
       };
 
-  /** Creation days are packed relative to this epoch day (1990-01-01) into 19 bits. */
-  private static final long EPOCH_OFFSET = LocalDate.of(1990, 1, 1).toEpochDay();
-
   private final RevenueShare share;
 
   public WorldGenerator() {
@@ -98,22 +95,35 @@ public final class WorldGenerator {
     }
     // The two merges are independent: run them side by side.
     List<CustomerRecords> all = perCustomer;
-    CompletableFuture<List<RecordHistory<License>>> mergedLicenses =
-        CompletableFuture.supplyAsync(() -> inCreationOrder(all, r -> r.licenses));
-    List<CustomerRecords.Line> lines = inCreationOrder(perCustomer, r -> r.lines);
-    List<RecordHistory<License>> licenses = mergedLicenses.join();
+    CompletableFuture<RecordHistory<?>[]> mergedLicenses =
+        CompletableFuture.supplyAsync(
+            () -> {
+              RecordHistory<?>[] merged = new RecordHistory<?>[total(all, r -> r.licenseDays)];
+              inCreationOrder(
+                  all, r -> r.licenseDays, (r, k, at) -> merged[at] = r.licenses.get(k));
+              return merged;
+            });
+    int lineCount = total(perCustomer, r -> r.lineDays);
+    RecordHistory<?>[] lines = new RecordHistory<?>[lineCount];
+    ServiceEvent[] eventOfLine = new ServiceEvent[lineCount];
+    inCreationOrder(
+        perCustomer,
+        r -> r.lineDays,
+        (r, k, at) -> {
+          lines[at] = r.lines.get(k);
+          eventOfLine[at] = r.events.get(k);
+        });
     List<List<ServiceEvent>> eventsByCustomer = new ArrayList<>(perCustomer.size());
     for (CustomerRecords r : perCustomer) {
-      eventsByCustomer.add(r.events());
+      eventsByCustomer.add(r.events);
     }
     perCustomer = null;
-    List<RecordHistory<Transaction>> transactions = new ArrayList<>(lines.size());
-    ServiceEvent[] eventOfLine = new ServiceEvent[lines.size()];
-    for (int k = 0; k < lines.size(); k++) {
-      CustomerRecords.Line line = lines.get(k);
-      transactions.add(line.history());
-      eventOfLine[k] = line.event();
-    }
+    @SuppressWarnings("unchecked")
+    List<RecordHistory<License>> licenses =
+        (List<RecordHistory<License>>) (List<?>) Arrays.asList(mergedLicenses.join());
+    @SuppressWarnings("unchecked")
+    List<RecordHistory<Transaction>> transactions =
+        (List<RecordHistory<Transaction>>) (List<?>) Arrays.asList(lines);
     return new World(
         spec,
         clock,
@@ -128,26 +138,27 @@ public final class WorldGenerator {
 
   /** What one customer left in the world: its records, ready to be merged in creation order. */
   static final class CustomerRecords {
-    /** A transaction line's history and the service event it reports, as of the clock. */
-    record Line(RecordHistory<Transaction> history, ServiceEvent event) {}
-
     final List<RecordHistory<License>> licenses = new ArrayList<>();
-    final List<Line> lines = new ArrayList<>();
+
+    /** The licenses' creation days (epoch days), in order. */
+    final int[] licenseDays;
+
+    final List<RecordHistory<Transaction>> lines = new ArrayList<>();
+
+    /** The service event each line reports, as of the clock. */
+    final List<ServiceEvent> events = new ArrayList<>();
+
+    /** The lines' creation days (epoch days), in order. */
+    final int[] lineDays;
+
     final List<FreeStarterEntitlement> freeStarter;
     final List<EvaluationEpisode> evaluations;
 
     CustomerRecords(Simulation.Outcome o) {
       this.freeStarter = o.freeStarter;
       this.evaluations = o.evaluations;
-    }
-
-    /** The customer's service events in creation order. */
-    List<ServiceEvent> events() {
-      List<ServiceEvent> events = new ArrayList<>(lines.size());
-      for (Line line : lines) {
-        events.add(line.event());
-      }
-      return events;
+      this.licenseDays = new int[o.licenses.size()];
+      this.lineDays = new int[o.sales.size()];
     }
   }
 
@@ -213,11 +224,12 @@ public final class WorldGenerator {
       }
       RecordHistory<Transaction> history =
           new RecordHistory<>(s.state.transactionLineItemId, s.versions(clock));
-      records.lines.add(
-          new CustomerRecords.Line(
-              history, serviceEvent(o.customer.key(), s.license.lineage(), history.latest())));
+      records.lineDays[records.lines.size()] = (int) s.created.toEpochDay();
+      records.lines.add(history);
+      records.events.add(serviceEvent(o.customer.key(), s.license.lineage(), history.latest()));
     }
     for (LicenseLife l : o.licenses) {
+      records.licenseDays[records.licenses.size()] = (int) l.created.toEpochDay();
       records.licenses.add(new RecordHistory<>(l.lineage(), l.versions(clock)));
     }
     return records;
@@ -242,40 +254,54 @@ public final class WorldGenerator {
         p.purchasePriceCents() + p.discountTotalCents());
   }
 
-  /**
-   * Every customer's records in creation order: (day, customer, rank). Each customer's records are
-   * already in order; the merge sorts packed primitive keys.
-   */
-  private static <T> List<T> inCreationOrder(
-      List<CustomerRecords> customers, Function<CustomerRecords, List<T>> records) {
-    int total = 0;
-    for (CustomerRecords r : customers) {
-      total += records.apply(r).size();
-    }
-    long[] keys = new long[total];
-    int n = 0;
-    for (int c = 0; c < customers.size(); c++) {
-      List<T> own = records.apply(customers.get(c));
-      for (int rank = 0; rank < own.size(); rank++) {
-        long day = created(own.get(rank)).toEpochDay() - EPOCH_OFFSET;
-        keys[n++] = (day << 44) | ((long) c << 20) | rank;
-      }
-    }
-    Arrays.sort(keys);
-    List<T> sorted = new ArrayList<>(total);
-    for (long key : keys) {
-      int c = (int) ((key >>> 20) & ((1L << 24) - 1));
-      int rank = (int) (key & ((1L << 20) - 1));
-      sorted.add(records.apply(customers.get(c)).get(rank));
-    }
-    return sorted;
+  /** Puts a customer's {@code rank}-th record at {@code position} of the merged list. */
+  @FunctionalInterface
+  private interface Placement {
+    void place(CustomerRecords customer, int rank, int position);
   }
 
-  private static LocalDate created(Object record) {
-    if (record instanceof CustomerRecords.Line line) {
-      return line.history().created();
+  private static int total(List<CustomerRecords> customers, Function<CustomerRecords, int[]> days) {
+    int total = 0;
+    for (CustomerRecords r : customers) {
+      total += days.apply(r).length;
     }
-    return ((RecordHistory<?>) record).created();
+    return total;
+  }
+
+  /**
+   * Places every customer's records in creation order: (day, customer, rank). Each customer's
+   * records are already in order of their creation days, so a counting sort on the days, taking
+   * customers in turn, is the merge.
+   */
+  private static void inCreationOrder(
+      List<CustomerRecords> customers, Function<CustomerRecords, int[]> days, Placement place) {
+    int first = Integer.MAX_VALUE;
+    int last = Integer.MIN_VALUE;
+    for (CustomerRecords r : customers) {
+      int[] own = days.apply(r);
+      if (own.length > 0) {
+        first = Math.min(first, own[0]);
+        last = Math.max(last, own[own.length - 1]);
+      }
+    }
+    if (first > last) {
+      return;
+    }
+    int[] next = new int[last - first + 2];
+    for (CustomerRecords r : customers) {
+      for (int day : days.apply(r)) {
+        next[day - first + 1]++;
+      }
+    }
+    for (int d = 1; d < next.length; d++) {
+      next[d] += next[d - 1];
+    }
+    for (CustomerRecords r : customers) {
+      int[] own = days.apply(r);
+      for (int rank = 0; rank < own.length; rank++) {
+        place.place(r, rank, next[own[rank] - first]++);
+      }
+    }
   }
 
   private record OrderKey(String kind, Hosting hosting, boolean newBilling) {}
