@@ -104,8 +104,11 @@ public final class GroundTruth {
     YearMonth start =
         world.serviceEvents().parallelStream()
             .filter(ours)
-            .map(e -> month(e.start()))
-            .reduce(from, (a, b) -> a.isBefore(b) ? a : b);
+            .map(ServiceEvent::start)
+            .min(Comparator.naturalOrder())
+            .map(GroundTruth::month)
+            .filter(m -> m.isBefore(from))
+            .orElse(from);
     MrrLedger ledger =
         new MrrLedger(MrrLedger.Basis.NET, MrrLedger.DEFAULT_GRACE_DAYS, world.clock());
     List<List<ServiceEvent>> byCustomer = world.serviceEventsByCustomer();
@@ -125,14 +128,28 @@ public final class GroundTruth {
     sums.subscriptions.sort(Comparator.comparing(SubscriptionMrr::lineage));
     this.subscriptions = sums.subscriptions;
     this.conversions = conversions(world, keys);
-    List<Transaction> lines =
-        wholeWorld
-            ? world.transactions()
-            : world.transactions().stream().filter(t -> keys.contains(t.addonKey())).toList();
-    this.refunds = refunds(lines);
+    List<RecordHistory<Transaction>> lines = world.transactionHistories();
+    LineSums lineSums =
+        IntStream.range(0, lines.size())
+            .parallel()
+            .collect(
+                LineSums::new,
+                (acc, k) -> {
+                  Transaction t = lines.get(k).latest();
+                  if (wholeWorld || keys.contains(t.addonKey())) {
+                    acc.add(t);
+                  }
+                },
+                LineSums::addAll);
+    this.refunds = lineSums.refunds();
     Map<YearMonth, long[]> salesAndRefunds = new HashMap<>();
-    this.revenue = revenue(lines, salesAndRefunds);
+    this.revenue = lineSums.revenue(salesAndRefunds);
     this.payouts = payouts(salesAndRefunds);
+  }
+
+  /** The vendor's app keys in order. */
+  private List<String> appKeys() {
+    return new ArrayList<>(new TreeSet<>(vendor.apps().stream().map(App::addonKey).toList()));
   }
 
   /**
@@ -156,8 +173,7 @@ public final class GroundTruth {
       this.ours = ours;
       this.history = new MrrLedger.Months(start, to);
       this.reported = new MrrLedger.Months(from, to);
-      this.apps =
-          new ArrayList<>(new TreeSet<>(vendor.apps().stream().map(App::addonKey).toList()));
+      this.apps = appKeys();
       this.vendorWide = new MrrLedger.Totals(start, to);
       this.byApp = new MrrLedger.Totals[apps.size()];
       for (int a = 0; a < apps.size(); a++) {
@@ -308,54 +324,46 @@ public final class GroundTruth {
     return out;
   }
 
-  private static List<Refunds> refunds(List<Transaction> lines) {
-    SortedMap<YearMonth, Refunds> byMonth = new TreeMap<>();
-    for (Transaction t : lines) {
-      PurchaseDetails p = t.purchaseDetails();
-      if (p.saleType() != SaleType.REFUND) {
-        continue;
-      }
-      YearMonth m = month(p.saleDate());
-      Refunds r =
-          byMonth.getOrDefault(m, new Refunds(m, 0, 0, 0, new EnumMap<>(RefundPolicy.Rule.class)));
-      Map<RefundPolicy.Rule, Integer> rules = new EnumMap<>(RefundPolicy.Rule.class);
-      rules.putAll(r.byRule());
-      RefundPolicy.Rule rule =
-          RefundPolicy.classify(
-              p.originalTransactionDetails().saleDate(),
-              p.saleDate(),
-              -p.purchasePriceCents(),
-              false);
-      rules.merge(rule, 1, Integer::sum);
-      byMonth.put(
-          m,
-          new Refunds(
-              m,
-              r.count() + 1,
-              r.purchaseCents() + p.purchasePriceCents(),
-              r.vendorCents() + p.vendorAmountCents(),
-              rules));
-    }
-    return new ArrayList<>(byMonth.values());
-  }
-
   /**
-   * Lines, amounts and discounts per month and app. Accumulated in arrays indexed by app and month
-   * (a few hundred cells), not in a map keyed per line: this walks every line of the world.
+   * Refunds and revenue summed line by line, in parallel: each worker into its own sums, then
+   * merged (the sums are exact). Revenue is accumulated in arrays indexed by app and month (a few
+   * hundred cells), not in a map keyed per line.
    */
-  private List<Revenue> revenue(List<Transaction> lines, Map<YearMonth, long[]> salesAndRefunds) {
-    DiscountType[] types = DiscountType.values();
-    List<String> apps =
-        new ArrayList<>(new TreeSet<>(vendor.apps().stream().map(App::addonKey).toList()));
-    Map<String, Integer> appIndex = new HashMap<>();
-    for (int i = 0; i < apps.size(); i++) {
-      appIndex.put(apps.get(i), i);
+  private final class LineSums {
+    private final DiscountType[] types = DiscountType.values();
+    private final RefundPolicy.Rule[] rules = RefundPolicy.Rule.values();
+    private final List<String> apps = appKeys();
+    private final Map<String, Integer> appIndex = new HashMap<>();
+    private final int first = from.getYear() * 12 + from.getMonthValue() - 1;
+    private final int months = to.getYear() * 12 + to.getMonthValue() - first;
+
+    /** Per app and month: lines, $0 lines, gross, net, list, sales, refunds, then discounts. */
+    private final long[][][] revenue = new long[apps.size()][months][];
+
+    /** Per month: refunds, purchase, vendor amount, then the count of each rule. */
+    private final SortedMap<YearMonth, long[]> refunds = new TreeMap<>();
+
+    LineSums() {
+      for (int i = 0; i < apps.size(); i++) {
+        appIndex.put(apps.get(i), i);
+      }
     }
-    int first = from.getYear() * 12 + from.getMonthValue() - 1;
-    int months = to.getYear() * 12 + to.getMonthValue() - first;
-    long[][][] acc = new long[apps.size()][months][];
-    for (Transaction t : lines) {
+
+    void add(Transaction t) {
       PurchaseDetails p = t.purchaseDetails();
+      if (p.saleType() == SaleType.REFUND) {
+        long[] r = refunds.computeIfAbsent(month(p.saleDate()), m -> new long[3 + rules.length]);
+        RefundPolicy.Rule rule =
+            RefundPolicy.classify(
+                p.originalTransactionDetails().saleDate(),
+                p.saleDate(),
+                -p.purchasePriceCents(),
+                false);
+        r[0]++;
+        r[1] += p.purchasePriceCents();
+        r[2] += p.vendorAmountCents();
+        r[3 + rule.ordinal()]++;
+      }
       LocalDate sale = p.saleDate();
       int m = sale.getYear() * 12 + sale.getMonthValue() - 1 - first;
       if (m < 0 || m >= months) {
@@ -368,7 +376,7 @@ public final class GroundTruth {
                 + ".."
                 + to);
       }
-      long[][] byMonth = acc[appIndex.get(t.addonKey())];
+      long[][] byMonth = revenue[appIndex.get(t.addonKey())];
       long[] a = byMonth[m];
       if (a == null) {
         a = new long[7 + types.length];
@@ -385,28 +393,74 @@ public final class GroundTruth {
       }
       a[4] += p.purchasePriceCents();
     }
-    List<Revenue> out = new ArrayList<>();
-    for (int m = 0; m < months; m++) {
-      YearMonth month = from.plusMonths(m);
+
+    void addAll(LineSums other) {
+      other.refunds.forEach(
+          (m, o) -> {
+            long[] r = refunds.computeIfAbsent(m, k -> new long[o.length]);
+            for (int i = 0; i < o.length; i++) {
+              r[i] += o[i];
+            }
+          });
       for (int app = 0; app < apps.size(); app++) {
-        long[] a = acc[app][m];
-        if (a == null) {
-          continue;
-        }
-        long[] sr = salesAndRefunds.computeIfAbsent(month, k -> new long[2]);
-        sr[0] += a[5];
-        sr[1] += a[6];
-        Map<DiscountType, Long> discounts = new EnumMap<>(DiscountType.class);
-        for (DiscountType type : types) {
-          if (a[7 + type.ordinal()] > 0) {
-            discounts.put(type, a[7 + type.ordinal()]);
+        for (int m = 0; m < months; m++) {
+          long[] o = other.revenue[app][m];
+          if (o == null) {
+            continue;
+          }
+          long[] a = revenue[app][m];
+          if (a == null) {
+            revenue[app][m] = o.clone();
+          } else {
+            for (int i = 0; i < o.length; i++) {
+              a[i] += o[i];
+            }
           }
         }
-        out.add(
-            new Revenue(month, apps.get(app), (int) a[0], (int) a[1], a[2], a[3], a[4], discounts));
       }
     }
-    return out;
+
+    List<Refunds> refunds() {
+      List<Refunds> out = new ArrayList<>();
+      refunds.forEach(
+          (m, r) -> {
+            Map<RefundPolicy.Rule, Integer> byRule = new EnumMap<>(RefundPolicy.Rule.class);
+            for (RefundPolicy.Rule rule : rules) {
+              if (r[3 + rule.ordinal()] > 0) {
+                byRule.put(rule, (int) r[3 + rule.ordinal()]);
+              }
+            }
+            out.add(new Refunds(m, (int) r[0], r[1], r[2], byRule));
+          });
+      return out;
+    }
+
+    /** Lines, amounts and discounts per month and app; adds each month's sales and refunds. */
+    List<Revenue> revenue(Map<YearMonth, long[]> salesAndRefunds) {
+      List<Revenue> out = new ArrayList<>();
+      for (int m = 0; m < months; m++) {
+        YearMonth month = from.plusMonths(m);
+        for (int app = 0; app < apps.size(); app++) {
+          long[] a = revenue[app][m];
+          if (a == null) {
+            continue;
+          }
+          long[] sr = salesAndRefunds.computeIfAbsent(month, k -> new long[2]);
+          sr[0] += a[5];
+          sr[1] += a[6];
+          Map<DiscountType, Long> discounts = new EnumMap<>(DiscountType.class);
+          for (DiscountType type : types) {
+            if (a[7 + type.ordinal()] > 0) {
+              discounts.put(type, a[7 + type.ordinal()]);
+            }
+          }
+          out.add(
+              new Revenue(
+                  month, apps.get(app), (int) a[0], (int) a[1], a[2], a[3], a[4], discounts));
+        }
+      }
+      return out;
+    }
   }
 
   private List<Payouts.Month> payouts(Map<YearMonth, long[]> salesAndRefunds) {
