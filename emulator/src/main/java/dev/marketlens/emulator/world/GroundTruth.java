@@ -100,15 +100,11 @@ public final class GroundTruth {
     }
     boolean wholeWorld = world.vendors().size() == 1;
     Predicate<ServiceEvent> ours = wholeWorld ? e -> true : e -> keys.contains(e.addonKey());
-    // History before `from` counts: the movements' series start at the earliest service start.
+    // History before `from` counts: the movements' series start at the world's earliest service
+    // start (earlier than the vendor's own only adds months without MRR).
+    LocalDate firstStart = world.firstServiceStart();
     YearMonth start =
-        world.serviceEvents().parallelStream()
-            .filter(ours)
-            .map(ServiceEvent::start)
-            .min(Comparator.naturalOrder())
-            .map(GroundTruth::month)
-            .filter(m -> m.isBefore(from))
-            .orElse(from);
+        firstStart != null && month(firstStart).isBefore(from) ? month(firstStart) : from;
     MrrLedger ledger =
         new MrrLedger(MrrLedger.Basis.NET, MrrLedger.DEFAULT_GRACE_DAYS, world.clock());
     List<List<ServiceEvent>> byCustomer = world.serviceEventsByCustomer();
@@ -281,18 +277,19 @@ public final class GroundTruth {
   }
 
   private List<Conversion> conversions(World world, Set<String> keys) {
-    SortedMap<YearMonth, List<Long>> days = new TreeMap<>();
-    SortedMap<YearMonth, int[]> counts = new TreeMap<>();
-    for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-      counts.put(m, new int[3]);
-      days.put(m, new ArrayList<>());
+    int first = from.getYear() * 12 + from.getMonthValue() - 1;
+    int months = to.getYear() * 12 + to.getMonthValue() - first;
+    int[][] counts = new int[months][3];
+    List<List<Long>> days = new ArrayList<>(months);
+    for (int m = 0; m < months; m++) {
+      days.add(new ArrayList<>());
     }
     for (EvaluationEpisode e : world.evaluations()) {
-      YearMonth m = month(e.start());
-      if (!keys.contains(e.addonKey()) || !counts.containsKey(m)) {
+      int m = e.start().getYear() * 12 + e.start().getMonthValue() - 1 - first;
+      if (m < 0 || m >= months || !keys.contains(e.addonKey())) {
         continue;
       }
-      int[] c = counts.get(m);
+      int[] c = counts[m];
       c[0]++;
       if (e.saleDate() != null) {
         long day = ChronoUnit.DAYS.between(e.start(), e.saleDate());
@@ -304,9 +301,9 @@ public final class GroundTruth {
       }
     }
     List<Conversion> out = new ArrayList<>();
-    for (Map.Entry<YearMonth, int[]> e : counts.entrySet()) {
-      int[] c = e.getValue();
-      List<Long> d = days.get(e.getKey());
+    for (int m = 0; m < months; m++) {
+      int[] c = counts[m];
+      List<Long> d = days.get(m);
       d.sort(null);
       Integer median =
           d.isEmpty()
@@ -319,7 +316,7 @@ public final class GroundTruth {
           c[0] == 0
               ? null
               : BigDecimal.valueOf(c[1]).divide(BigDecimal.valueOf(c[0]), 4, RoundingMode.HALF_UP);
-      out.add(new Conversion(e.getKey(), c[0], c[1], rate, c[2], median));
+      out.add(new Conversion(from.plusMonths(m), c[0], c[1], rate, c[2], median));
     }
     return out;
   }

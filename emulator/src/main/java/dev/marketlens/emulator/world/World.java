@@ -6,6 +6,8 @@ import dev.marketlens.emulator.wire.License;
 import dev.marketlens.emulator.wire.Transaction;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +27,7 @@ public final class World {
   private final List<FreeStarterEntitlement> freeStarter;
   private final List<ServiceEvent> events;
   private final List<List<ServiceEvent>> eventsByCustomer;
+  private final LocalDate firstServiceStart;
   private final List<EvaluationEpisode> evaluations;
 
   World(
@@ -36,6 +39,7 @@ public final class World {
       List<FreeStarterEntitlement> freeStarter,
       ServiceEvent[] eventOfLine,
       List<List<ServiceEvent>> eventsByCustomer,
+      LocalDate firstServiceStart,
       List<EvaluationEpisode> evaluations) {
     this.spec = spec;
     this.clock = clock;
@@ -43,8 +47,9 @@ public final class World {
     this.licenses = List.copyOf(licenses);
     this.transactions = List.copyOf(transactions);
     this.freeStarter = List.copyOf(freeStarter);
-    this.events = List.of(eventOfLine);
+    this.events = Collections.unmodifiableList(Arrays.asList(eventOfLine));
     this.eventsByCustomer = eventsByCustomer;
+    this.firstServiceStart = firstServiceStart;
     this.evaluations = List.copyOf(evaluations);
   }
 
@@ -100,6 +105,11 @@ public final class World {
   /** The service events of each customer (by customer index), in the order they were created. */
   List<List<ServiceEvent>> serviceEventsByCustomer() {
     return eventsByCustomer;
+  }
+
+  /** The earliest start of service of any event, null when there are none. */
+  LocalDate firstServiceStart() {
+    return firstServiceStart;
   }
 
   /** The customers who have at least one transaction line. */

@@ -114,8 +114,13 @@ public final class WorldGenerator {
           eventOfLine[at] = r.events.get(k);
         });
     List<List<ServiceEvent>> eventsByCustomer = new ArrayList<>(perCustomer.size());
+    LocalDate firstServiceStart = null;
     for (CustomerRecords r : perCustomer) {
       eventsByCustomer.add(r.events);
+      if (r.firstServiceStart != null
+          && (firstServiceStart == null || r.firstServiceStart.isBefore(firstServiceStart))) {
+        firstServiceStart = r.firstServiceStart;
+      }
     }
     perCustomer = null;
     @SuppressWarnings("unchecked")
@@ -133,6 +138,7 @@ public final class WorldGenerator {
         freeStarter,
         eventOfLine,
         eventsByCustomer,
+        firstServiceStart,
         evaluations);
   }
 
@@ -150,6 +156,9 @@ public final class WorldGenerator {
 
     /** The lines' creation days (epoch days), in order. */
     final int[] lineDays;
+
+    /** The earliest start of service of the customer's events, null without any. */
+    LocalDate firstServiceStart;
 
     final List<FreeStarterEntitlement> freeStarter;
     final List<EvaluationEpisode> evaluations;
@@ -226,7 +235,11 @@ public final class WorldGenerator {
           new RecordHistory<>(s.state.transactionLineItemId, s.versions(clock));
       records.lineDays[records.lines.size()] = (int) s.created.toEpochDay();
       records.lines.add(history);
-      records.events.add(serviceEvent(o.customer.key(), s.license.lineage(), history.latest()));
+      ServiceEvent event = serviceEvent(o.customer.key(), s.license.lineage(), history.latest());
+      records.events.add(event);
+      if (records.firstServiceStart == null || event.start().isBefore(records.firstServiceStart)) {
+        records.firstServiceStart = event.start();
+      }
     }
     for (LicenseLife l : o.licenses) {
       records.licenseDays[records.licenses.size()] = (int) l.created.toEpochDay();
