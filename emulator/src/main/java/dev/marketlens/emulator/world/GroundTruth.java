@@ -124,16 +124,19 @@ public final class GroundTruth {
     sums.subscriptions.sort(Comparator.comparing(SubscriptionMrr::lineage));
     this.subscriptions = sums.subscriptions;
     this.conversions = conversions(world, keys);
-    List<RecordHistory<Transaction>> lines = world.transactionHistories();
+    // Customer by customer: each customer's lines were materialised together.
+    List<List<RecordHistory<Transaction>>> linesByCustomer = world.transactionHistoriesByCustomer();
     LineSums lineSums =
-        IntStream.range(0, lines.size())
+        IntStream.range(0, linesByCustomer.size())
             .parallel()
             .collect(
                 LineSums::new,
-                (acc, k) -> {
-                  Transaction t = lines.get(k).latest();
-                  if (wholeWorld || keys.contains(t.addonKey())) {
-                    acc.add(t);
+                (acc, c) -> {
+                  for (RecordHistory<Transaction> line : linesByCustomer.get(c)) {
+                    Transaction t = line.latest();
+                    if (wholeWorld || keys.contains(t.addonKey())) {
+                      acc.add(t);
+                    }
                   }
                 },
                 LineSums::addAll);

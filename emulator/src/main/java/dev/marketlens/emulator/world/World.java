@@ -26,6 +26,7 @@ public final class World {
   private final List<RecordHistory<Transaction>> transactions;
   private final List<FreeStarterEntitlement> freeStarter;
   private final List<ServiceEvent> events;
+  private final List<List<RecordHistory<Transaction>>> transactionsByCustomer;
   private final List<List<ServiceEvent>> eventsByCustomer;
   private final LocalDate firstServiceStart;
   private final List<EvaluationEpisode> evaluations;
@@ -38,6 +39,7 @@ public final class World {
       List<RecordHistory<Transaction>> transactions,
       List<FreeStarterEntitlement> freeStarter,
       ServiceEvent[] eventOfLine,
+      List<List<RecordHistory<Transaction>>> transactionsByCustomer,
       List<List<ServiceEvent>> eventsByCustomer,
       LocalDate firstServiceStart,
       List<EvaluationEpisode> evaluations) {
@@ -48,6 +50,7 @@ public final class World {
     this.transactions = List.copyOf(transactions);
     this.freeStarter = List.copyOf(freeStarter);
     this.events = Collections.unmodifiableList(Arrays.asList(eventOfLine));
+    this.transactionsByCustomer = transactionsByCustomer;
     this.eventsByCustomer = eventsByCustomer;
     this.firstServiceStart = firstServiceStart;
     this.evaluations = List.copyOf(evaluations);
@@ -100,6 +103,14 @@ public final class World {
    */
   public List<ServiceEvent> serviceEvents() {
     return events;
+  }
+
+  /**
+   * The transaction lines of each customer (by customer index), in the order they were created: the
+   * same histories as {@link #transactionHistories()}, grouped.
+   */
+  List<List<RecordHistory<Transaction>>> transactionHistoriesByCustomer() {
+    return transactionsByCustomer;
   }
 
   /** The service events of each customer (by customer index), in the order they were created. */

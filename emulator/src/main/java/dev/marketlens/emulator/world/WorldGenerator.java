@@ -114,9 +114,11 @@ public final class WorldGenerator {
           eventOfLine[at] = r.events.get(k);
         });
     List<List<ServiceEvent>> eventsByCustomer = new ArrayList<>(perCustomer.size());
+    List<List<RecordHistory<Transaction>>> linesByCustomer = new ArrayList<>(perCustomer.size());
     LocalDate firstServiceStart = null;
     for (CustomerRecords r : perCustomer) {
       eventsByCustomer.add(r.events);
+      linesByCustomer.add(r.lines);
       if (r.firstServiceStart != null
           && (firstServiceStart == null || r.firstServiceStart.isBefore(firstServiceStart))) {
         firstServiceStart = r.firstServiceStart;
@@ -137,6 +139,7 @@ public final class WorldGenerator {
         transactions,
         freeStarter,
         eventOfLine,
+        linesByCustomer,
         eventsByCustomer,
         firstServiceStart,
         evaluations);
