@@ -186,6 +186,39 @@ public final class MrrLedger {
       YearMonth from,
       YearMonth to,
       UnitSeries each) {
+    forEachUnit(intervals, unitOf, new Months(from, to), each);
+  }
+
+  /**
+   * The months {@code [from, to]} with their month-end days, and scratch space for one unit's
+   * series: reused from unit to unit (and call to call), so not to be shared between threads.
+   */
+  public static final class Months {
+    private final long[] monthEnds;
+    private final int fromMonth;
+    private final long[] series;
+    private final long[] diff;
+    private final int[] coverDiff;
+
+    public Months(YearMonth from, YearMonth to) {
+      int months = (int) ChronoUnit.MONTHS.between(from, to) + 1;
+      this.monthEnds = new long[months];
+      for (int k = 0; k < months; k++) {
+        monthEnds[k] = from.plusMonths(k).atEndOfMonth().toEpochDay();
+      }
+      this.fromMonth = from.getYear() * 12 + from.getMonthValue() - 1 - EPOCH_MONTH;
+      this.series = new long[months];
+      this.diff = new long[months + 1];
+      this.coverDiff = new int[months + 1];
+    }
+  }
+
+  /**
+   * {@link #forEachUnit(Intervals, Function, YearMonth, YearMonth, UnitSeries)} over {@code
+   * months}; the series handed to {@code each} is {@code months}' scratch array.
+   */
+  public void forEachUnit(
+      Intervals intervals, Function<ServiceEvent, String> unitOf, Months months, UnitSeries each) {
     // Group by unit with a counting sort on unit numbers (in order of first appearance): one array,
     // no list per unit.
     List<Interval> all = intervals.all;
@@ -216,20 +249,28 @@ public final class MrrLedger {
       grouped[next[unitOfInterval[k]]++] = all.get(k);
     }
     List<Interval> view = Arrays.asList(grouped);
-    int months = (int) ChronoUnit.MONTHS.between(from, to) + 1;
-    long[] monthEnds = new long[months];
-    for (int k = 0; k < months; k++) {
-      monthEnds[k] = from.plusMonths(k).atEndOfMonth().toEpochDay();
-    }
-    int fromMonth = from.getYear() * 12 + from.getMonthValue() - 1 - EPOCH_MONTH;
-    long[] series = new long[months];
-    long[] diff = new long[months + 1];
-    int[] coverDiff = new int[months + 1];
     for (int u = 0; u < units.size(); u++) {
       unitSeries(
-          view.subList(start[u], start[u + 1]), monthEnds, fromMonth, series, diff, coverDiff);
-      each.accept(units.get(u), grouped[start[u]].event, series);
+          view.subList(start[u], start[u + 1]),
+          months.monthEnds,
+          months.fromMonth,
+          months.series,
+          months.diff,
+          months.coverDiff);
+      each.accept(units.get(u), grouped[start[u]].event, months.series);
     }
+  }
+
+  /**
+   * The earliest month any of {@code intervals} starts, or {@code from} if earlier: where {@link
+   * Totals} must begin for history before {@code from} to count.
+   */
+  private static YearMonth firstMonth(Intervals intervals, YearMonth from) {
+    int first = from.getYear() * 12 + from.getMonthValue() - 1 - EPOCH_MONTH;
+    for (Interval i : intervals.all) {
+      first = Math.min(first, i.startMonth);
+    }
+    return YearMonth.of((first + EPOCH_MONTH) / 12, (first + EPOCH_MONTH) % 12 + 1);
   }
 
   /**
@@ -251,15 +292,10 @@ public final class MrrLedger {
    */
   public List<Movements> movements(
       Intervals intervals, Function<ServiceEvent, String> unitOf, YearMonth from, YearMonth to) {
-    int first = from.getYear() * 12 + from.getMonthValue() - 1 - EPOCH_MONTH;
-    for (Interval i : intervals.all) {
-      first = Math.min(first, i.startMonth);
-    }
-    YearMonth start = YearMonth.of((first + EPOCH_MONTH) / 12, (first + EPOCH_MONTH) % 12 + 1);
+    YearMonth start = firstMonth(intervals, from);
     Totals totals = new Totals(start, to);
     forEachUnit(intervals, unitOf, start, to, (unit, event, series) -> totals.add(series));
-    List<Movements> all = totals.movements();
-    return all.subList((int) ChronoUnit.MONTHS.between(start, from), all.size());
+    return totals.movements(from);
   }
 
   /** Movements from per-unit month-end series that start at {@code from}. */
@@ -272,20 +308,28 @@ public final class MrrLedger {
     return totals.movements();
   }
 
-  /** Month-by-month sums of the units' movements (metrics spec §4.2). */
-  private static final class Totals {
+  /**
+   * Month-by-month sums of the units' movements (metrics spec §4.2). Units may be added in any
+   * order and totals merged: the sums are exact.
+   */
+  public static final class Totals {
     private final YearMonth from;
     private final long[][] acc;
     private final int[] customers;
 
-    Totals(YearMonth from, YearMonth to) {
+    /**
+     * Totals of units whose series start at {@code from}, which must be no later than the start of
+     * any of their intervals for history to count.
+     */
+    public Totals(YearMonth from, YearMonth to) {
       int months = (int) ChronoUnit.MONTHS.between(from, to) + 1;
       this.from = from;
       this.acc = new long[months][7];
       this.customers = new int[months];
     }
 
-    void add(long[] series) {
+    /** Adds one unit's month-end series over this total's months. */
+    public void add(long[] series) {
       boolean everPaid = false;
       long o = 0;
       for (int k = 0; k < acc.length; k++) {
@@ -310,9 +354,25 @@ public final class MrrLedger {
       }
     }
 
-    List<Movements> movements() {
-      List<Movements> out = new ArrayList<>(acc.length);
+    /** Adds the units of {@code other}, which covers the same months. */
+    public void addAll(Totals other) {
       for (int k = 0; k < acc.length; k++) {
+        for (int j = 0; j < acc[k].length; j++) {
+          acc[k][j] += other.acc[k][j];
+        }
+        customers[k] += other.customers[k];
+      }
+    }
+
+    List<Movements> movements() {
+      return movements(from);
+    }
+
+    /** The movements of the months from {@code first} on. */
+    public List<Movements> movements(YearMonth first) {
+      int skip = (int) ChronoUnit.MONTHS.between(from, first);
+      List<Movements> out = new ArrayList<>(acc.length - skip);
+      for (int k = skip; k < acc.length; k++) {
         long[] a = acc[k];
         out.add(
             new Movements(

@@ -27,7 +27,8 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 /**
  * What a vendor's metrics must come to, computed from what happened in the world (service events
@@ -98,46 +99,137 @@ public final class GroundTruth {
       keys.add(a.addonKey());
     }
     boolean wholeWorld = world.vendors().size() == 1;
-    List<ServiceEvent> events =
-        wholeWorld
-            ? world.serviceEvents()
-            : world.serviceEvents().stream().filter(e -> keys.contains(e.addonKey())).toList();
+    Predicate<ServiceEvent> ours = wholeWorld ? e -> true : e -> keys.contains(e.addonKey());
+    // History before `from` counts: the movements' series start at the world's earliest service
+    // start (earlier than the vendor's own only adds months without MRR).
+    LocalDate firstStart = world.firstServiceStart();
+    YearMonth start =
+        firstStart != null && month(firstStart).isBefore(from) ? month(firstStart) : from;
     MrrLedger ledger =
         new MrrLedger(MrrLedger.Basis.NET, MrrLedger.DEFAULT_GRACE_DAYS, world.clock());
-    MrrLedger.Intervals intervals = ledger.intervals(events);
-    // The views are independent: compute them side by side.
-    CompletableFuture<List<MrrLedger.Movements>> vendorWide =
-        CompletableFuture.supplyAsync(
-            () -> ledger.movements(intervals, ServiceEvent::customer, from, to));
-    CompletableFuture<List<SubscriptionMrr>> perSubscription =
-        CompletableFuture.supplyAsync(() -> subscriptions(ledger, intervals));
-    Map<String, CompletableFuture<List<MrrLedger.Movements>>> perApp = new TreeMap<>();
-    for (App a : vendor.apps()) {
-      String key = a.addonKey();
-      perApp.put(
-          key,
-          CompletableFuture.supplyAsync(
-              () ->
-                  ledger.movements(
-                      intervals.filter(e -> e.addonKey().equals(key)),
-                      ServiceEvent::customer,
-                      from,
-                      to)));
-    }
-    this.conversions = conversions(world, keys);
-    List<Transaction> lines =
-        wholeWorld
-            ? world.transactions()
-            : world.transactions().stream().filter(t -> keys.contains(t.addonKey())).toList();
-    this.refunds = refunds(lines);
-    Map<YearMonth, long[]> salesAndRefunds = new HashMap<>();
-    this.revenue = revenue(lines, salesAndRefunds);
-    this.payouts = payouts(salesAndRefunds);
-    this.movements = vendorWide.join();
-    this.subscriptions = perSubscription.join();
+    List<List<ServiceEvent>> byCustomer = world.serviceEventsByCustomer();
+    Ledger sums =
+        IntStream.range(0, byCustomer.size())
+            .parallel()
+            .collect(
+                () -> new Ledger(ledger, ours, start),
+                (acc, c) -> acc.add(byCustomer.get(c)),
+                Ledger::addAll);
+    this.movements = sums.vendorWide.movements(from);
     Map<String, List<MrrLedger.Movements>> byApp = new TreeMap<>();
-    perApp.forEach((app, movements) -> byApp.put(app, movements.join()));
+    for (int a = 0; a < sums.apps.size(); a++) {
+      byApp.put(sums.apps.get(a), sums.byApp[a].movements(from));
+    }
     this.movementsByApp = byApp;
+    sums.subscriptions.sort(Comparator.comparing(SubscriptionMrr::lineage));
+    this.subscriptions = sums.subscriptions;
+    this.conversions = conversions(world, keys);
+    // Customer by customer: each customer's lines were materialised together.
+    List<List<RecordHistory<Transaction>>> linesByCustomer = world.transactionHistoriesByCustomer();
+    LineSums lineSums =
+        IntStream.range(0, linesByCustomer.size())
+            .parallel()
+            .collect(
+                LineSums::new,
+                (acc, c) -> {
+                  for (RecordHistory<Transaction> line : linesByCustomer.get(c)) {
+                    Transaction t = line.latest();
+                    if (wholeWorld || keys.contains(t.addonKey())) {
+                      acc.add(t);
+                    }
+                  }
+                },
+                LineSums::addAll);
+    this.refunds = lineSums.refunds();
+    Map<YearMonth, long[]> salesAndRefunds = new HashMap<>();
+    this.revenue = lineSums.revenue(salesAndRefunds);
+    this.payouts = payouts(salesAndRefunds);
+  }
+
+  /** The vendor's app keys in order. */
+  private List<String> appKeys() {
+    return new ArrayList<>(new TreeSet<>(vendor.apps().stream().map(App::addonKey).toList()));
+  }
+
+  /**
+   * The MRR views summed customer by customer: a customer's licenses, its units (the customer, the
+   * customer × app) and its subscriptions are its own, so customers are independent and summed in
+   * parallel, each worker into its own sums, then merged (the sums are exact).
+   */
+  private final class Ledger {
+    final MrrLedger ledger;
+    final Predicate<ServiceEvent> ours;
+    final MrrLedger.Months history;
+    final MrrLedger.Months reported;
+    final List<String> apps;
+    final Map<String, Integer> appIndex = new HashMap<>();
+    final MrrLedger.Totals vendorWide;
+    final MrrLedger.Totals[] byApp;
+    final List<SubscriptionMrr> subscriptions = new ArrayList<>();
+
+    Ledger(MrrLedger ledger, Predicate<ServiceEvent> ours, YearMonth start) {
+      this.ledger = ledger;
+      this.ours = ours;
+      this.history = new MrrLedger.Months(start, to);
+      this.reported = new MrrLedger.Months(from, to);
+      this.apps = appKeys();
+      this.vendorWide = new MrrLedger.Totals(start, to);
+      this.byApp = new MrrLedger.Totals[apps.size()];
+      for (int a = 0; a < apps.size(); a++) {
+        appIndex.put(apps.get(a), a);
+        byApp[a] = new MrrLedger.Totals(start, to);
+      }
+    }
+
+    /** Adds one customer's events. */
+    void add(List<ServiceEvent> events) {
+      List<ServiceEvent> own = new ArrayList<>(events.size());
+      for (ServiceEvent e : events) {
+        if (ours.test(e)) {
+          own.add(e);
+        }
+      }
+      if (own.isEmpty()) {
+        return;
+      }
+      MrrLedger.Intervals intervals = ledger.intervals(own);
+      ledger.forEachUnit(
+          intervals, ServiceEvent::customer, history, (unit, e, series) -> vendorWide.add(series));
+      // The customer's units per app are its events of each app.
+      ledger.forEachUnit(
+          intervals,
+          ServiceEvent::addonKey,
+          history,
+          (app, e, series) -> {
+            Integer a = appIndex.get(app);
+            if (a != null) {
+              byApp[a].add(series);
+            }
+          });
+      ledger.forEachUnit(
+          intervals,
+          ServiceEvent::lineage,
+          reported,
+          (lineage, e, series) -> {
+            Map<YearMonth, Long> changes = new LinkedHashMap<>();
+            long previous = 0;
+            for (int k = 0; k < series.length; k++) {
+              if (series[k] != previous) {
+                changes.put(from.plusMonths(k), series[k]);
+                previous = series[k];
+              }
+            }
+            subscriptions.add(new SubscriptionMrr(lineage, e.customer(), e.addonKey(), changes));
+          });
+    }
+
+    void addAll(Ledger other) {
+      vendorWide.addAll(other.vendorWide);
+      for (int a = 0; a < byApp.length; a++) {
+        byApp[a].addAll(other.byApp[a]);
+      }
+      subscriptions.addAll(other.subscriptions);
+    }
   }
 
   /** The ground truth of one vendor of a world. */
@@ -187,41 +279,20 @@ public final class GroundTruth {
     return subscriptions;
   }
 
-  private List<SubscriptionMrr> subscriptions(MrrLedger ledger, MrrLedger.Intervals intervals) {
-    List<SubscriptionMrr> out = new ArrayList<>();
-    ledger.forEachUnit(
-        intervals,
-        ServiceEvent::lineage,
-        from,
-        to,
-        (lineage, e, series) -> {
-          Map<YearMonth, Long> changes = new LinkedHashMap<>();
-          long previous = 0;
-          for (int k = 0; k < series.length; k++) {
-            if (series[k] != previous) {
-              changes.put(from.plusMonths(k), series[k]);
-              previous = series[k];
-            }
-          }
-          out.add(new SubscriptionMrr(lineage, e.customer(), e.addonKey(), changes));
-        });
-    out.sort(Comparator.comparing(SubscriptionMrr::lineage));
-    return out;
-  }
-
   private List<Conversion> conversions(World world, Set<String> keys) {
-    SortedMap<YearMonth, List<Long>> days = new TreeMap<>();
-    SortedMap<YearMonth, int[]> counts = new TreeMap<>();
-    for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-      counts.put(m, new int[3]);
-      days.put(m, new ArrayList<>());
+    int first = from.getYear() * 12 + from.getMonthValue() - 1;
+    int months = to.getYear() * 12 + to.getMonthValue() - first;
+    int[][] counts = new int[months][3];
+    List<List<Long>> days = new ArrayList<>(months);
+    for (int m = 0; m < months; m++) {
+      days.add(new ArrayList<>());
     }
     for (EvaluationEpisode e : world.evaluations()) {
-      YearMonth m = month(e.start());
-      if (!keys.contains(e.addonKey()) || !counts.containsKey(m)) {
+      int m = e.start().getYear() * 12 + e.start().getMonthValue() - 1 - first;
+      if (m < 0 || m >= months || !keys.contains(e.addonKey())) {
         continue;
       }
-      int[] c = counts.get(m);
+      int[] c = counts[m];
       c[0]++;
       if (e.saleDate() != null) {
         long day = ChronoUnit.DAYS.between(e.start(), e.saleDate());
@@ -233,9 +304,9 @@ public final class GroundTruth {
       }
     }
     List<Conversion> out = new ArrayList<>();
-    for (Map.Entry<YearMonth, int[]> e : counts.entrySet()) {
-      int[] c = e.getValue();
-      List<Long> d = days.get(e.getKey());
+    for (int m = 0; m < months; m++) {
+      int[] c = counts[m];
+      List<Long> d = days.get(m);
       d.sort(null);
       Integer median =
           d.isEmpty()
@@ -248,59 +319,51 @@ public final class GroundTruth {
           c[0] == 0
               ? null
               : BigDecimal.valueOf(c[1]).divide(BigDecimal.valueOf(c[0]), 4, RoundingMode.HALF_UP);
-      out.add(new Conversion(e.getKey(), c[0], c[1], rate, c[2], median));
+      out.add(new Conversion(from.plusMonths(m), c[0], c[1], rate, c[2], median));
     }
     return out;
   }
 
-  private static List<Refunds> refunds(List<Transaction> lines) {
-    SortedMap<YearMonth, Refunds> byMonth = new TreeMap<>();
-    for (Transaction t : lines) {
-      PurchaseDetails p = t.purchaseDetails();
-      if (p.saleType() != SaleType.REFUND) {
-        continue;
-      }
-      YearMonth m = month(p.saleDate());
-      Refunds r =
-          byMonth.getOrDefault(m, new Refunds(m, 0, 0, 0, new EnumMap<>(RefundPolicy.Rule.class)));
-      Map<RefundPolicy.Rule, Integer> rules = new EnumMap<>(RefundPolicy.Rule.class);
-      rules.putAll(r.byRule());
-      RefundPolicy.Rule rule =
-          RefundPolicy.classify(
-              p.originalTransactionDetails().saleDate(),
-              p.saleDate(),
-              -p.purchasePriceCents(),
-              false);
-      rules.merge(rule, 1, Integer::sum);
-      byMonth.put(
-          m,
-          new Refunds(
-              m,
-              r.count() + 1,
-              r.purchaseCents() + p.purchasePriceCents(),
-              r.vendorCents() + p.vendorAmountCents(),
-              rules));
-    }
-    return new ArrayList<>(byMonth.values());
-  }
-
   /**
-   * Lines, amounts and discounts per month and app. Accumulated in arrays indexed by app and month
-   * (a few hundred cells), not in a map keyed per line: this walks every line of the world.
+   * Refunds and revenue summed line by line, in parallel: each worker into its own sums, then
+   * merged (the sums are exact). Revenue is accumulated in arrays indexed by app and month (a few
+   * hundred cells), not in a map keyed per line.
    */
-  private List<Revenue> revenue(List<Transaction> lines, Map<YearMonth, long[]> salesAndRefunds) {
-    DiscountType[] types = DiscountType.values();
-    List<String> apps =
-        new ArrayList<>(new TreeSet<>(vendor.apps().stream().map(App::addonKey).toList()));
-    Map<String, Integer> appIndex = new HashMap<>();
-    for (int i = 0; i < apps.size(); i++) {
-      appIndex.put(apps.get(i), i);
+  private final class LineSums {
+    private final DiscountType[] types = DiscountType.values();
+    private final RefundPolicy.Rule[] rules = RefundPolicy.Rule.values();
+    private final List<String> apps = appKeys();
+    private final Map<String, Integer> appIndex = new HashMap<>();
+    private final int first = from.getYear() * 12 + from.getMonthValue() - 1;
+    private final int months = to.getYear() * 12 + to.getMonthValue() - first;
+
+    /** Per app and month: lines, $0 lines, gross, net, list, sales, refunds, then discounts. */
+    private final long[][][] revenue = new long[apps.size()][months][];
+
+    /** Per month: refunds, purchase, vendor amount, then the count of each rule. */
+    private final SortedMap<YearMonth, long[]> refunds = new TreeMap<>();
+
+    LineSums() {
+      for (int i = 0; i < apps.size(); i++) {
+        appIndex.put(apps.get(i), i);
+      }
     }
-    int first = from.getYear() * 12 + from.getMonthValue() - 1;
-    int months = to.getYear() * 12 + to.getMonthValue() - first;
-    long[][][] acc = new long[apps.size()][months][];
-    for (Transaction t : lines) {
+
+    void add(Transaction t) {
       PurchaseDetails p = t.purchaseDetails();
+      if (p.saleType() == SaleType.REFUND) {
+        long[] r = refunds.computeIfAbsent(month(p.saleDate()), m -> new long[3 + rules.length]);
+        RefundPolicy.Rule rule =
+            RefundPolicy.classify(
+                p.originalTransactionDetails().saleDate(),
+                p.saleDate(),
+                -p.purchasePriceCents(),
+                false);
+        r[0]++;
+        r[1] += p.purchasePriceCents();
+        r[2] += p.vendorAmountCents();
+        r[3 + rule.ordinal()]++;
+      }
       LocalDate sale = p.saleDate();
       int m = sale.getYear() * 12 + sale.getMonthValue() - 1 - first;
       if (m < 0 || m >= months) {
@@ -313,7 +376,7 @@ public final class GroundTruth {
                 + ".."
                 + to);
       }
-      long[][] byMonth = acc[appIndex.get(t.addonKey())];
+      long[][] byMonth = revenue[appIndex.get(t.addonKey())];
       long[] a = byMonth[m];
       if (a == null) {
         a = new long[7 + types.length];
@@ -330,28 +393,74 @@ public final class GroundTruth {
       }
       a[4] += p.purchasePriceCents();
     }
-    List<Revenue> out = new ArrayList<>();
-    for (int m = 0; m < months; m++) {
-      YearMonth month = from.plusMonths(m);
+
+    void addAll(LineSums other) {
+      other.refunds.forEach(
+          (m, o) -> {
+            long[] r = refunds.computeIfAbsent(m, k -> new long[o.length]);
+            for (int i = 0; i < o.length; i++) {
+              r[i] += o[i];
+            }
+          });
       for (int app = 0; app < apps.size(); app++) {
-        long[] a = acc[app][m];
-        if (a == null) {
-          continue;
-        }
-        long[] sr = salesAndRefunds.computeIfAbsent(month, k -> new long[2]);
-        sr[0] += a[5];
-        sr[1] += a[6];
-        Map<DiscountType, Long> discounts = new EnumMap<>(DiscountType.class);
-        for (DiscountType type : types) {
-          if (a[7 + type.ordinal()] > 0) {
-            discounts.put(type, a[7 + type.ordinal()]);
+        for (int m = 0; m < months; m++) {
+          long[] o = other.revenue[app][m];
+          if (o == null) {
+            continue;
+          }
+          long[] a = revenue[app][m];
+          if (a == null) {
+            revenue[app][m] = o.clone();
+          } else {
+            for (int i = 0; i < o.length; i++) {
+              a[i] += o[i];
+            }
           }
         }
-        out.add(
-            new Revenue(month, apps.get(app), (int) a[0], (int) a[1], a[2], a[3], a[4], discounts));
       }
     }
-    return out;
+
+    List<Refunds> refunds() {
+      List<Refunds> out = new ArrayList<>();
+      refunds.forEach(
+          (m, r) -> {
+            Map<RefundPolicy.Rule, Integer> byRule = new EnumMap<>(RefundPolicy.Rule.class);
+            for (RefundPolicy.Rule rule : rules) {
+              if (r[3 + rule.ordinal()] > 0) {
+                byRule.put(rule, (int) r[3 + rule.ordinal()]);
+              }
+            }
+            out.add(new Refunds(m, (int) r[0], r[1], r[2], byRule));
+          });
+      return out;
+    }
+
+    /** Lines, amounts and discounts per month and app; adds each month's sales and refunds. */
+    List<Revenue> revenue(Map<YearMonth, long[]> salesAndRefunds) {
+      List<Revenue> out = new ArrayList<>();
+      for (int m = 0; m < months; m++) {
+        YearMonth month = from.plusMonths(m);
+        for (int app = 0; app < apps.size(); app++) {
+          long[] a = revenue[app][m];
+          if (a == null) {
+            continue;
+          }
+          long[] sr = salesAndRefunds.computeIfAbsent(month, k -> new long[2]);
+          sr[0] += a[5];
+          sr[1] += a[6];
+          Map<DiscountType, Long> discounts = new EnumMap<>(DiscountType.class);
+          for (DiscountType type : types) {
+            if (a[7 + type.ordinal()] > 0) {
+              discounts.put(type, a[7 + type.ordinal()]);
+            }
+          }
+          out.add(
+              new Revenue(
+                  month, apps.get(app), (int) a[0], (int) a[1], a[2], a[3], a[4], discounts));
+        }
+      }
+      return out;
+    }
   }
 
   private List<Payouts.Month> payouts(Map<YearMonth, long[]> salesAndRefunds) {

@@ -3,15 +3,14 @@ package dev.marketlens.emulator.world;
 import dev.marketlens.emulator.commerce.ServiceEvent;
 import dev.marketlens.emulator.commerce.Vendor;
 import dev.marketlens.emulator.wire.License;
-import dev.marketlens.emulator.wire.PurchaseDetails;
 import dev.marketlens.emulator.wire.Transaction;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * A generated vendor world as of its clock: the catalog, every license and transaction line with
@@ -26,8 +25,10 @@ public final class World {
   private final List<RecordHistory<License>> licenses;
   private final List<RecordHistory<Transaction>> transactions;
   private final List<FreeStarterEntitlement> freeStarter;
-  private final String[] customerOfLine;
-  private final String[] licenseOfLine;
+  private final List<ServiceEvent> events;
+  private final List<List<RecordHistory<Transaction>>> transactionsByCustomer;
+  private final List<List<ServiceEvent>> eventsByCustomer;
+  private final LocalDate firstServiceStart;
   private final List<EvaluationEpisode> evaluations;
 
   World(
@@ -37,8 +38,10 @@ public final class World {
       List<RecordHistory<License>> licenses,
       List<RecordHistory<Transaction>> transactions,
       List<FreeStarterEntitlement> freeStarter,
-      String[] customerOfLine,
-      String[] licenseOfLine,
+      ServiceEvent[] eventOfLine,
+      List<List<RecordHistory<Transaction>>> transactionsByCustomer,
+      List<List<ServiceEvent>> eventsByCustomer,
+      LocalDate firstServiceStart,
       List<EvaluationEpisode> evaluations) {
     this.spec = spec;
     this.clock = clock;
@@ -46,8 +49,10 @@ public final class World {
     this.licenses = List.copyOf(licenses);
     this.transactions = List.copyOf(transactions);
     this.freeStarter = List.copyOf(freeStarter);
-    this.customerOfLine = customerOfLine;
-    this.licenseOfLine = licenseOfLine;
+    this.events = Collections.unmodifiableList(Arrays.asList(eventOfLine));
+    this.transactionsByCustomer = transactionsByCustomer;
+    this.eventsByCustomer = eventsByCustomer;
+    this.firstServiceStart = firstServiceStart;
     this.evaluations = List.copyOf(evaluations);
   }
 
@@ -94,36 +99,37 @@ public final class World {
 
   /**
    * Every sale, renewal, upgrade and refund as it happened, with true customer and license
-   * identities, in the order of {@link #transactionHistories()}; built on each call from the lines
-   * as of the clock.
+   * identities, in the order of {@link #transactionHistories()}, as of the clock.
    */
   public List<ServiceEvent> serviceEvents() {
-    // Built in parallel: a million lines are a million scattered objects to read.
-    return IntStream.range(0, transactions.size()).parallel().mapToObj(this::serviceEvent).toList();
+    return events;
   }
 
-  private ServiceEvent serviceEvent(int i) {
-    Transaction t = transactions.get(i).latest();
-    PurchaseDetails p = t.purchaseDetails();
-    return new ServiceEvent(
-        customerOfLine[i],
-        t.addonKey(),
-        p.hosting(),
-        licenseOfLine[i],
-        t.transactionLineItemId(),
-        p.saleType(),
-        p.saleDate(),
-        p.maintenanceStartDate(),
-        p.maintenanceEndDate(),
-        p.billingPeriod(),
-        p.vendorAmountCents(),
-        p.purchasePriceCents(),
-        p.purchasePriceCents() + p.discountTotalCents());
+  /**
+   * The transaction lines of each customer (by customer index), in the order they were created: the
+   * same histories as {@link #transactionHistories()}, grouped.
+   */
+  List<List<RecordHistory<Transaction>>> transactionHistoriesByCustomer() {
+    return transactionsByCustomer;
+  }
+
+  /** The service events of each customer (by customer index), in the order they were created. */
+  List<List<ServiceEvent>> serviceEventsByCustomer() {
+    return eventsByCustomer;
+  }
+
+  /** The earliest start of service of any event, null when there are none. */
+  LocalDate firstServiceStart() {
+    return firstServiceStart;
   }
 
   /** The customers who have at least one transaction line. */
   Set<String> customersWithSales() {
-    return new HashSet<>(Arrays.asList(customerOfLine));
+    Set<String> customers = new HashSet<>();
+    for (ServiceEvent e : events) {
+      customers.add(e.customer());
+    }
+    return customers;
   }
 
   /** Every evaluation episode as it happened. */

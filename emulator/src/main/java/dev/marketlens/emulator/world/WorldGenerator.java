@@ -1,10 +1,12 @@
 package dev.marketlens.emulator.world;
 
 import dev.marketlens.emulator.commerce.RevenueShare;
+import dev.marketlens.emulator.commerce.ServiceEvent;
 import dev.marketlens.emulator.commerce.Vendor;
 import dev.marketlens.emulator.wire.Hosting;
 import dev.marketlens.emulator.wire.License;
 import dev.marketlens.emulator.wire.OriginalTransaction;
+import dev.marketlens.emulator.wire.PurchaseDetails;
 import dev.marketlens.emulator.wire.Transaction;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,9 +43,6 @@ public final class WorldGenerator {
         }
         return c != 0 ? c : Integer.compare(a.localSeq, b.localSeq);
       };
-
-  /** Creation days are packed relative to this epoch day (1990-01-01) into 19 bits. */
-  private static final long EPOCH_OFFSET = LocalDate.of(1990, 1, 1).toEpochDay();
 
   private final RevenueShare share;
 
@@ -96,20 +95,42 @@ public final class WorldGenerator {
     }
     // The two merges are independent: run them side by side.
     List<CustomerRecords> all = perCustomer;
-    CompletableFuture<List<RecordHistory<License>>> mergedLicenses =
-        CompletableFuture.supplyAsync(() -> inCreationOrder(all, r -> r.licenses));
-    List<CustomerRecords.Line> lines = inCreationOrder(perCustomer, r -> r.lines);
-    List<RecordHistory<License>> licenses = mergedLicenses.join();
-    perCustomer = null;
-    List<RecordHistory<Transaction>> transactions = new ArrayList<>(lines.size());
-    String[] customerOfLine = new String[lines.size()];
-    String[] licenseOfLine = new String[lines.size()];
-    for (int k = 0; k < lines.size(); k++) {
-      CustomerRecords.Line line = lines.get(k);
-      transactions.add(line.history());
-      customerOfLine[k] = line.customer();
-      licenseOfLine[k] = line.lineage();
+    CompletableFuture<RecordHistory<?>[]> mergedLicenses =
+        CompletableFuture.supplyAsync(
+            () -> {
+              RecordHistory<?>[] merged = new RecordHistory<?>[total(all, r -> r.licenseDays)];
+              inCreationOrder(
+                  all, r -> r.licenseDays, (r, k, at) -> merged[at] = r.licenses.get(k));
+              return merged;
+            });
+    int lineCount = total(perCustomer, r -> r.lineDays);
+    RecordHistory<?>[] lines = new RecordHistory<?>[lineCount];
+    ServiceEvent[] eventOfLine = new ServiceEvent[lineCount];
+    inCreationOrder(
+        perCustomer,
+        r -> r.lineDays,
+        (r, k, at) -> {
+          lines[at] = r.lines.get(k);
+          eventOfLine[at] = r.events.get(k);
+        });
+    List<List<ServiceEvent>> eventsByCustomer = new ArrayList<>(perCustomer.size());
+    List<List<RecordHistory<Transaction>>> linesByCustomer = new ArrayList<>(perCustomer.size());
+    LocalDate firstServiceStart = null;
+    for (CustomerRecords r : perCustomer) {
+      eventsByCustomer.add(r.events);
+      linesByCustomer.add(r.lines);
+      if (r.firstServiceStart != null
+          && (firstServiceStart == null || r.firstServiceStart.isBefore(firstServiceStart))) {
+        firstServiceStart = r.firstServiceStart;
+      }
     }
+    perCustomer = null;
+    @SuppressWarnings("unchecked")
+    List<RecordHistory<License>> licenses =
+        (List<RecordHistory<License>>) (List<?>) Arrays.asList(mergedLicenses.join());
+    @SuppressWarnings("unchecked")
+    List<RecordHistory<Transaction>> transactions =
+        (List<RecordHistory<Transaction>>) (List<?>) Arrays.asList(lines);
     return new World(
         spec,
         clock,
@@ -117,24 +138,39 @@ public final class WorldGenerator {
         licenses,
         transactions,
         freeStarter,
-        customerOfLine,
-        licenseOfLine,
+        eventOfLine,
+        linesByCustomer,
+        eventsByCustomer,
+        firstServiceStart,
         evaluations);
   }
 
   /** What one customer left in the world: its records, ready to be merged in creation order. */
   static final class CustomerRecords {
-    /** A transaction line's history with the true identities the ground truth needs. */
-    record Line(RecordHistory<Transaction> history, String customer, String lineage) {}
-
     final List<RecordHistory<License>> licenses = new ArrayList<>();
-    final List<Line> lines = new ArrayList<>();
+
+    /** The licenses' creation days (epoch days), in order. */
+    final int[] licenseDays;
+
+    final List<RecordHistory<Transaction>> lines = new ArrayList<>();
+
+    /** The service event each line reports, as of the clock. */
+    final List<ServiceEvent> events = new ArrayList<>();
+
+    /** The lines' creation days (epoch days), in order. */
+    final int[] lineDays;
+
+    /** The earliest start of service of the customer's events, null without any. */
+    LocalDate firstServiceStart;
+
     final List<FreeStarterEntitlement> freeStarter;
     final List<EvaluationEpisode> evaluations;
 
     CustomerRecords(Simulation.Outcome o) {
       this.freeStarter = o.freeStarter;
       this.evaluations = o.evaluations;
+      this.licenseDays = new int[o.licenses.size()];
+      this.lineDays = new int[o.sales.size()];
     }
   }
 
@@ -198,52 +234,90 @@ public final class WorldGenerator {
         s.state.originalTransactionDetails =
             new OriginalTransaction(s.refundOf.state.transactionId, s.refundOf.state.saleDate);
       }
-      records.lines.add(
-          new CustomerRecords.Line(
-              new RecordHistory<>(s.state.transactionLineItemId, s.versions(clock)),
-              o.customer.key(),
-              s.license.lineage()));
+      RecordHistory<Transaction> history =
+          new RecordHistory<>(s.state.transactionLineItemId, s.versions(clock));
+      records.lineDays[records.lines.size()] = (int) s.created.toEpochDay();
+      records.lines.add(history);
+      ServiceEvent event = serviceEvent(o.customer.key(), s.license.lineage(), history.latest());
+      records.events.add(event);
+      if (records.firstServiceStart == null || event.start().isBefore(records.firstServiceStart)) {
+        records.firstServiceStart = event.start();
+      }
     }
     for (LicenseLife l : o.licenses) {
+      records.licenseDays[records.licenses.size()] = (int) l.created.toEpochDay();
       records.licenses.add(new RecordHistory<>(l.lineage(), l.versions(clock)));
     }
     return records;
   }
 
-  /**
-   * Every customer's records in creation order: (day, customer, rank). Each customer's records are
-   * already in order; the merge sorts packed primitive keys.
-   */
-  private static <T> List<T> inCreationOrder(
-      List<CustomerRecords> customers, Function<CustomerRecords, List<T>> records) {
-    int total = 0;
-    for (CustomerRecords r : customers) {
-      total += records.apply(r).size();
-    }
-    long[] keys = new long[total];
-    int n = 0;
-    for (int c = 0; c < customers.size(); c++) {
-      List<T> own = records.apply(customers.get(c));
-      for (int rank = 0; rank < own.size(); rank++) {
-        long day = created(own.get(rank)).toEpochDay() - EPOCH_OFFSET;
-        keys[n++] = (day << 44) | ((long) c << 20) | rank;
-      }
-    }
-    Arrays.sort(keys);
-    List<T> sorted = new ArrayList<>(total);
-    for (long key : keys) {
-      int c = (int) ((key >>> 20) & ((1L << 24) - 1));
-      int rank = (int) (key & ((1L << 20) - 1));
-      sorted.add(records.apply(customers.get(c)).get(rank));
-    }
-    return sorted;
+  /** What a line reports as of the clock, with the true customer and license behind it. */
+  private static ServiceEvent serviceEvent(String customer, String lineage, Transaction t) {
+    PurchaseDetails p = t.purchaseDetails();
+    return new ServiceEvent(
+        customer,
+        t.addonKey(),
+        p.hosting(),
+        lineage,
+        t.transactionLineItemId(),
+        p.saleType(),
+        p.saleDate(),
+        p.maintenanceStartDate(),
+        p.maintenanceEndDate(),
+        p.billingPeriod(),
+        p.vendorAmountCents(),
+        p.purchasePriceCents(),
+        p.purchasePriceCents() + p.discountTotalCents());
   }
 
-  private static LocalDate created(Object record) {
-    if (record instanceof CustomerRecords.Line line) {
-      return line.history().created();
+  /** Puts a customer's {@code rank}-th record at {@code position} of the merged list. */
+  @FunctionalInterface
+  private interface Placement {
+    void place(CustomerRecords customer, int rank, int position);
+  }
+
+  private static int total(List<CustomerRecords> customers, Function<CustomerRecords, int[]> days) {
+    int total = 0;
+    for (CustomerRecords r : customers) {
+      total += days.apply(r).length;
     }
-    return ((RecordHistory<?>) record).created();
+    return total;
+  }
+
+  /**
+   * Places every customer's records in creation order: (day, customer, rank). Each customer's
+   * records are already in order of their creation days, so a counting sort on the days, taking
+   * customers in turn, is the merge.
+   */
+  private static void inCreationOrder(
+      List<CustomerRecords> customers, Function<CustomerRecords, int[]> days, Placement place) {
+    int first = Integer.MAX_VALUE;
+    int last = Integer.MIN_VALUE;
+    for (CustomerRecords r : customers) {
+      int[] own = days.apply(r);
+      if (own.length > 0) {
+        first = Math.min(first, own[0]);
+        last = Math.max(last, own[own.length - 1]);
+      }
+    }
+    if (first > last) {
+      return;
+    }
+    int[] next = new int[last - first + 2];
+    for (CustomerRecords r : customers) {
+      for (int day : days.apply(r)) {
+        next[day - first + 1]++;
+      }
+    }
+    for (int d = 1; d < next.length; d++) {
+      next[d] += next[d - 1];
+    }
+    for (CustomerRecords r : customers) {
+      int[] own = days.apply(r);
+      for (int rank = 0; rank < own.length; rank++) {
+        place.place(r, rank, next[own[rank] - first]++);
+      }
+    }
   }
 
   private record OrderKey(String kind, Hosting hosting, boolean newBilling) {}
