@@ -9,9 +9,6 @@ import dev.marketlens.metrics.mrr.Book;
 import dev.marketlens.metrics.mrr.Months;
 import dev.marketlens.model.BillingPeriod;
 import dev.marketlens.model.SaleType;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -119,7 +116,7 @@ public final class MetricsBench {
     Book book = buildBook(lines);
     double buildSeconds = (System.nanoTime() - b0) / 1e9;
     System.gc();
-    long bookHeap = usedHeap();
+    long bookHeap = Heap.used();
     System.out.printf(
         "  book: %,d lines, %,d licenses, %,d customers, %d profiles, built in %.1f s;"
             + " heap after GC %,d MiB%n",
@@ -134,7 +131,7 @@ public final class MetricsBench {
     Parameters parameters = Parameters.defaults(AS_OF);
     recompute(book, parameters, view); // warm-up
     System.gc();
-    resetPeaks();
+    Heap.resetPeaks();
     double[] ours = new double[RUNS];
     double oursCpu = 0;
     long checksum = 0;
@@ -145,7 +142,7 @@ public final class MetricsBench {
       ours[r] = (System.nanoTime() - t0) / 1e9;
       oursCpu += cpu.now()[0] - c0;
     }
-    long peak = peakHeap();
+    long peak = Heap.peak();
     Arrays.sort(ours);
     long[] ourClosing =
         Metrics.of(book, List.of(), parameters).mrr(view).stream()
@@ -775,28 +772,5 @@ public final class MetricsBench {
       out.append(out.length() == 0 ? "" : " ").append(String.format("%.2f", s));
     }
     return out.toString();
-  }
-
-  private static long usedHeap() {
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-  }
-
-  private static void resetPeaks() {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
-  }
-
-  /** Sum of the heap pools' peak usage since the reset (an upper bound of the live heap). */
-  private static long peakHeap() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak;
   }
 }

@@ -9,9 +9,6 @@ import dev.marketlens.emulator.world.World;
 import dev.marketlens.emulator.world.WorldGenerator;
 import dev.marketlens.emulator.world.WorldSpec;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +39,7 @@ public final class WorldGenerationBench {
     // Warm-up on a small world so that the measured run is not dominated by class loading and JIT.
     new WorldGenerator().generate(WorldSpec.of(1, 3000));
     System.gc();
-    resetPeaks();
+    Heap.resetPeaks();
 
     long t0 = System.nanoTime();
     World world = new WorldGenerator().generate(spec);
@@ -50,7 +47,7 @@ public final class WorldGenerationBench {
     List<GroundTruth> truths = new ArrayList<>();
     world.vendors().forEach(v -> truths.add(GroundTruth.of(world, v)));
     long t2 = System.nanoTime();
-    long peak = peakHeap();
+    long peak = Heap.peak();
     int lines = world.transactionHistories().size();
 
     List<Transaction> transactions = world.transactions();
@@ -99,24 +96,5 @@ public final class WorldGenerationBench {
     System.out.printf("  lines per second          %,d%n", (long) (lines / (generate + truth)));
     boolean ok = lines >= 1_000_000 && generate + truth < 15 && peak < (2L << 30);
     System.out.println(ok ? "  result: within targets" : "  result: OUTSIDE targets");
-  }
-
-  private static void resetPeaks() {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
-  }
-
-  /** Sum of the heap pools' peak usage since the reset (an upper bound of the live heap). */
-  private static long peakHeap() {
-    long peak = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        peak += pool.getPeakUsage().getUsed();
-      }
-    }
-    return peak;
   }
 }
