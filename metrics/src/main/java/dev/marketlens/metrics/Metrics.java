@@ -302,9 +302,9 @@ public final class Metrics {
           segmentOf,
           lo,
           hi,
-          (customer, total, segs, count, bySegment) -> {
-            b.unit(customer, total, segs, count, bySegment);
-            c.unit(customer, total, segs, count, bySegment);
+          (customer, total, last, segs, count, bySegment) -> {
+            b.unit(customer, total, last, segs, count, bySegment);
+            c.unit(customer, total, last, segs, count, bySegment);
           });
       return new Object[] {b, c};
     }

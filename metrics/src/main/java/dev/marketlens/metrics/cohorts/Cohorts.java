@@ -22,6 +22,11 @@ public final class Cohorts implements MonthEnds.Visitor {
   private final int[][][] paying;
   private final long[][][] revenue;
 
+  /** Counts that every month from an offset on gains, settled before they are read. */
+  private final int[][][] payingFromHere;
+
+  private final long[][][] revenueFromHere;
+
   public Cohorts(int firstMonth, int months, int segments, boolean segmented) {
     this.firstMonth = firstMonth;
     this.months = months;
@@ -30,50 +35,78 @@ public final class Cohorts implements MonthEnds.Visitor {
     this.base = new long[segments][months];
     this.paying = new int[segments][months][];
     this.revenue = new long[segments][months][];
+    this.payingFromHere = new int[segments][months][];
+    this.revenueFromHere = new long[segments][months][];
   }
 
   @Override
   public void unit(
-      int customer, long[] total, int[] segments, int segmentCount, long[][] bySegment) {
+      int customer, long[] total, int last, int[] segments, int segmentCount, long[][] bySegment) {
     if (!segmented) {
-      add(0, total);
+      add(0, total, last);
       return;
     }
     for (int g = 0; g < segmentCount; g++) {
-      add(segments[g], bySegment[g]);
+      add(segments[g], bySegment[g], last);
     }
   }
 
-  private void add(int segment, long[] series) {
+  private void add(int segment, long[] series, int last) {
     int f = 0;
-    while (f < months && series[f] <= 0) {
+    while (f <= last && series[f] <= 0) {
       f++;
     }
-    if (f == months) {
+    if (f > last) {
       return;
     }
     if (paying[segment][f] == null) {
       paying[segment][f] = new int[months - f];
       revenue[segment][f] = new long[months - f];
+      payingFromHere[segment][f] = new int[months - f];
+      revenueFromHere[segment][f] = new long[months - f];
     }
     size[segment][f]++;
     base[segment][f] += series[f];
     int[] p = paying[segment][f];
     long[] r = revenue[segment][f];
-    int last = months - 1;
-    while (series[last] <= 0) {
-      last--;
-    }
+    // Every month after {@code last} repeats it: counted once, from there on.
     for (int k = f; k <= last; k++) {
       if (series[k] > 0) {
         p[k - f]++;
         r[k - f] += series[k];
       }
     }
+    if (last + 1 < months && series[last] > 0) {
+      payingFromHere[segment][f][last + 1 - f]++;
+      revenueFromHere[segment][f][last + 1 - f] += series[last];
+    }
+  }
+
+  /** Adds the counts "from here on" into the months' counts, once. */
+  private void settle() {
+    for (int g = 0; g < size.length; g++) {
+      for (int f = 0; f < months; f++) {
+        if (paying[g][f] == null) {
+          continue;
+        }
+        int payingRunning = 0;
+        long revenueRunning = 0;
+        for (int k = 0; k < months - f; k++) {
+          payingRunning += payingFromHere[g][f][k];
+          revenueRunning += revenueFromHere[g][f][k];
+          payingFromHere[g][f][k] = 0;
+          revenueFromHere[g][f][k] = 0;
+          paying[g][f][k] += payingRunning;
+          revenue[g][f][k] += revenueRunning;
+        }
+      }
+    }
   }
 
   /** Adds another accumulator's cohorts (the same range and segments) to this one. */
-  public void merge(Cohorts other) {
+  public synchronized void merge(Cohorts other) {
+    other.settle();
+    settle();
     for (int g = 0; g < size.length; g++) {
       for (int f = 0; f < months; f++) {
         size[g][f] += other.size[g][f];
@@ -84,6 +117,8 @@ public final class Cohorts implements MonthEnds.Visitor {
         if (paying[g][f] == null) {
           paying[g][f] = new int[months - f];
           revenue[g][f] = new long[months - f];
+          payingFromHere[g][f] = new int[months - f];
+          revenueFromHere[g][f] = new long[months - f];
         }
         for (int k = 0; k < months - f; k++) {
           paying[g][f][k] += other.paying[g][f][k];
@@ -97,7 +132,9 @@ public final class Cohorts implements MonthEnds.Visitor {
    * The cohorts of the months from {@code fromIndex} on, each segment in turn per month; every
    * month has a row, empty cohorts with size 0 and no retention.
    */
-  public List<Cohort> cohorts(int fromIndex, Cohort.Measure measure, List<String> segmentNames) {
+  public synchronized List<Cohort> cohorts(
+      int fromIndex, Cohort.Measure measure, List<String> segmentNames) {
+    settle();
     List<Cohort> out = new ArrayList<>();
     for (int f = fromIndex; f < months; f++) {
       for (int g = 0; g < size.length; g++) {

@@ -43,6 +43,11 @@ public final class Bridge implements MonthEnds.Visitor {
   private final int months;
   private final long[][][] amounts;
   private final int[][][] counts;
+
+  /** Sums that every month from an index on gains: settled into the sums before reading them. */
+  private final long[][][] fromHere;
+
+  private final int[][][] countsFromHere;
   private final boolean segmented;
 
   /**
@@ -54,43 +59,47 @@ public final class Bridge implements MonthEnds.Visitor {
     this.months = months;
     this.amounts = new long[segments][AMOUNTS][months];
     this.counts = new int[segments][COUNTS][months];
+    this.fromHere = new long[segments][AMOUNTS][months];
+    this.countsFromHere = new int[segments][COUNTS][months];
     this.segmented = segmented;
   }
 
   @Override
   public void unit(
-      int customer, long[] total, int[] segments, int segmentCount, long[][] bySegment) {
+      int customer, long[] total, int last, int[] segments, int segmentCount, long[][] bySegment) {
     if (!segmented) {
-      add(0, total, total);
+      add(0, total, total, last);
       return;
     }
     for (int g = 0; g < segmentCount; g++) {
-      add(segments[g], bySegment[g], total);
+      add(segments[g], bySegment[g], total, last);
     }
   }
 
-  private void add(int segment, long[] series, long[] total) {
+  private void add(int segment, long[] series, long[] total, int last) {
     long[][] a = amounts[segment];
     int[][] n = counts[segment];
-    // Before the first non-zero month-end and from twelve after the last every sum gains 0.
+    // Before the first non-zero month-end every sum gains 0. From the month both series stay
+    // constant (index {@code flat}) there are no movements, and from twelve months later every
+    // month-end adds the same: those go once into the sums "from here on".
     int first = 0;
-    while (first < months && series[first] == 0 && total[first] == 0) {
+    while (first <= last && series[first] == 0 && total[first] == 0) {
       first++;
     }
-    if (first == months) {
+    if (first > last) {
       return;
     }
-    int last = months - 1;
-    while (series[last] == 0 && total[last] == 0) {
-      last--;
+    int flat = last;
+    while (flat > first && series[flat - 1] == series[last] && total[flat - 1] == total[last]) {
+      flat--;
     }
-    int end = Math.min(months, last + 13);
+    int end = Math.min(months, flat + 13);
     boolean everPaid = false;
     long o = 0;
     long oTotal = 0;
     for (int k = first; k < end; k++) {
-      long c = series[k];
-      long cTotal = total[k];
+      long c = series[Math.min(k, last)];
+      long cTotal = total[Math.min(k, last)];
       a[OPENING][k] += o;
       if (o == 0 && c > 0) {
         if (oTotal > 0) {
@@ -123,10 +132,11 @@ public final class Bridge implements MonthEnds.Visitor {
       if (o > 0) {
         n[OPENING_CUSTOMERS][k]++;
       }
-      if (k >= 12 && series[k - 12] > 0) {
-        a[BASE12][k] += series[k - 12];
+      long before = k >= 12 ? series[Math.min(k - 12, last)] : 0;
+      if (before > 0) {
+        a[BASE12][k] += before;
         a[CURRENT12][k] += c;
-        a[RETAINED12][k] += Math.min(c, series[k - 12]);
+        a[RETAINED12][k] += Math.min(c, before);
       }
       if (cTotal > 0) {
         everPaid = true;
@@ -134,10 +144,45 @@ public final class Bridge implements MonthEnds.Visitor {
       o = c;
       oTotal = cTotal;
     }
+    long c = series[last];
+    if (end < months && c > 0) {
+      long[][] t = fromHere[segment];
+      t[OPENING][end] += c;
+      t[CLOSING][end] += c;
+      t[BASE12][end] += c;
+      t[CURRENT12][end] += c;
+      t[RETAINED12][end] += c;
+      countsFromHere[segment][CUSTOMERS][end]++;
+      countsFromHere[segment][OPENING_CUSTOMERS][end]++;
+    }
+  }
+
+  /** Adds the sums "from here on" into the months' sums, once. */
+  private void settle() {
+    for (int g = 0; g < amounts.length; g++) {
+      for (int i = 0; i < AMOUNTS; i++) {
+        long running = 0;
+        for (int k = 0; k < months; k++) {
+          running += fromHere[g][i][k];
+          fromHere[g][i][k] = 0;
+          amounts[g][i][k] += running;
+        }
+      }
+      for (int i = 0; i < COUNTS; i++) {
+        int running = 0;
+        for (int k = 0; k < months; k++) {
+          running += countsFromHere[g][i][k];
+          countsFromHere[g][i][k] = 0;
+          counts[g][i][k] += running;
+        }
+      }
+    }
   }
 
   /** Adds another bridge's sums (the same range and segments) to this one. */
-  public void merge(Bridge other) {
+  public synchronized void merge(Bridge other) {
+    other.settle();
+    settle();
     for (int g = 0; g < amounts.length; g++) {
       for (int i = 0; i < AMOUNTS; i++) {
         for (int k = 0; k < months; k++) {
@@ -159,7 +204,8 @@ public final class Bridge implements MonthEnds.Visitor {
    * @param segmentNames each segment's value (ignored when the view is not segmented)
    * @throws IllegalStateException when a month does not balance
    */
-  public List<BridgeMonth> months(int fromIndex, List<String> segmentNames) {
+  public synchronized List<BridgeMonth> months(int fromIndex, List<String> segmentNames) {
+    settle();
     List<BridgeMonth> out = new ArrayList<>();
     for (int k = fromIndex; k < months; k++) {
       for (int g = 0; g < amounts.length; g++) {

@@ -19,10 +19,13 @@ public final class MonthEnds {
     /**
      * @param customer the unit
      * @param total the unit's month-end MRR in cents, one entry per month of the range
+     * @param last every series holds entries up to this index; after it, each repeats its entry at
+     *     {@code last} (the arrays hold leftovers there)
      * @param segments the segments the unit has lines in, {@code segmentCount} of them
      * @param bySegment {@code bySegment[i]} is the series of {@code segments[i]}
      */
-    void unit(int customer, long[] total, int[] segments, int segmentCount, long[][] bySegment);
+    void unit(
+        int customer, long[] total, int last, int[] segments, int segmentCount, long[][] bySegment);
   }
 
   private final Intervals intervals;
@@ -81,21 +84,32 @@ public final class MonthEnds {
         continue;
       }
       if (segmentOfProfile == null) {
-        series(s, n, -1, s.total);
-        visitor.unit(c, s.total, s.segments, 0, s.bySegment);
+        int last = series(s, n, -1, s.total, s.totalZeroTo);
+        s.totalZeroTo = s.zeroTo;
+        visitor.unit(c, s.total, last, s.segments, 0, s.bySegment);
       } else {
         int segments = s.distinctSegments(n);
-        series(s, n, -1, s.total);
+        fill(s.total, series(s, n, -1, s.total, 0));
+        s.totalZeroTo = s.zeroTo;
         for (int g = 0; g < segments; g++) {
-          series(s, n, s.segments[g], s.bySegment[g]);
+          fill(s.bySegment[g], series(s, n, s.segments[g], s.bySegment[g], 0));
         }
-        visitor.unit(c, s.total, s.segments, segments, s.bySegment);
+        visitor.unit(c, s.total, months - 1, s.segments, segments, s.bySegment);
       }
     }
   }
 
-  /** Fills {@code out} with the series of the unit's lines in a segment (or all, {@code -1}). */
-  private void series(Scratch s, int n, int segment, long[] out) {
+  /** Repeats a series' entry at {@code last} to the end. */
+  private void fill(long[] series, int last) {
+    Arrays.fill(series, last + 1, months, series[last]);
+  }
+
+  /**
+   * Fills {@code out} with the series of the unit's lines in a segment (or all, {@code -1}) up to
+   * the index it returns; every later month-end has the same MRR. {@code out} is known to be zero
+   * before {@code zeroTo}; afterwards it is zero before {@code s.zeroTo}.
+   */
+  private int series(Scratch s, int n, int segment, long[] out, int zeroTo) {
     // Month-end k is covered when start ≤ monthEnd[k] < end: from the start's month to the month
     // before the end's month. Before the first start's month every month-end is 0; after the
     // last month an interval starts or ends in, every month-end repeats the one after it.
@@ -109,8 +123,9 @@ public final class MonthEnds {
     }
     lo = Math.max(0, lo);
     if (lo >= months) {
-      Arrays.fill(out, 0, months, 0);
-      return;
+      out[0] = 0;
+      s.zeroTo = Math.max(zeroTo, 1);
+      return 0;
     }
     int to = Math.max(lo, Math.min(months - 1, hi + 1));
     long[] diff = s.diff;
@@ -156,7 +171,10 @@ public final class MonthEnds {
       next = Math.min(next, earliestStartAfter[k]);
       earliestStartAfter[k] = next;
     }
-    Arrays.fill(out, 0, lo, 0);
+    if (zeroTo < lo) {
+      Arrays.fill(out, zeroTo, lo, 0);
+    }
+    s.zeroTo = lo;
     long running = 0;
     int covered = 0;
     int lastEnd = latestEndBefore;
@@ -181,7 +199,7 @@ public final class MonthEnds {
         out[k] = bridgedCents;
       }
     }
-    Arrays.fill(out, to + 1, months, out[to]);
+    return to;
   }
 
   /**
@@ -219,6 +237,13 @@ public final class MonthEnds {
     int[] endMonth = new int[64];
     int[] segments = new int[8];
     final long[] total;
+
+    /** {@link #total} is zero before this index (it starts all zero). */
+    int totalZeroTo = Integer.MAX_VALUE;
+
+    /** Where the last series written is zero up to. */
+    int zeroTo;
+
     long[][] bySegment = new long[8][];
     final long[] diff;
     final int[] cover;
