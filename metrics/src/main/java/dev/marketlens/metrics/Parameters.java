@@ -41,10 +41,6 @@ public record Parameters(Basis basis, int graceDays, int conversionWindowDays, L
     return new Parameters(Basis.NET, DEFAULT_GRACE_DAYS, DEFAULT_CONVERSION_WINDOW_DAYS, asOf);
   }
 
-  public Parameters withBasis(Basis other) {
-    return new Parameters(other, graceDays, conversionWindowDays, asOf);
-  }
-
   public Parameters withGraceDays(int days) {
     return new Parameters(basis, days, conversionWindowDays, asOf);
   }

@@ -177,10 +177,6 @@ public final class Book {
     return saleDate[line];
   }
 
-  public byte billing(int line) {
-    return billing[line];
-  }
-
   /** A line's amount on a basis, in cents. */
   public long amount(int line, Basis basis) {
     return switch (basis) {
