@@ -17,6 +17,7 @@ import dev.marketlens.metrics.mrr.Book;
 import dev.marketlens.metrics.mrr.Intervals;
 import dev.marketlens.metrics.mrr.MonthEnds;
 import dev.marketlens.metrics.mrr.Months;
+import dev.marketlens.metrics.mrr.Parallel;
 import dev.marketlens.metrics.renewals.RenewalMonth;
 import dev.marketlens.metrics.renewals.Renewals;
 import dev.marketlens.metrics.renewals.UpcomingRenewal;
@@ -32,8 +33,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 
 /**
  * Every metric of one vendor's book, on demand: movements, MRR, churn, retention, growth, cohorts,
@@ -229,6 +228,9 @@ public final class Metrics {
     return passes.computeIfAbsent(view.key(), k -> new Pass(view));
   }
 
+  /** What a month-end pass sums over some customers. */
+  private record Sums(Bridge bridge, Cohorts cohorts) {}
+
   /** One view's month-end pass over every customer: its bridge and cohorts. */
   private final class Pass {
     final boolean[] keep;
@@ -273,28 +275,20 @@ public final class Metrics {
               parameters.asOf().toEpochDay(),
               parameters.graceDays());
       // One part per core: the first on this thread, the others on the common pool.
-      int parts = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
-      int customers = book.customerCount();
-      List<ForkJoinTask<Object[]>> tasks = new ArrayList<>();
-      for (int part = 1; part < parts; part++) {
-        int lo = (int) ((long) customers * part / parts);
-        int hi = (int) ((long) customers * (part + 1) / parts);
-        tasks.add(ForkJoinPool.commonPool().submit(() -> part(monthEnds, segmented, lo, hi)));
-      }
-      Object[] own = part(monthEnds, segmented, 0, (int) ((long) customers / parts));
-      Bridge bridge = (Bridge) own[0];
-      Cohorts cohortSums = (Cohorts) own[1];
-      for (ForkJoinTask<Object[]> t : tasks) {
-        Object[] r = t.join();
-        bridge.merge((Bridge) r[0]);
-        cohortSums.merge((Cohorts) r[1]);
+      List<Sums> parts =
+          Parallel.map(book.customerCount(), (lo, hi) -> part(monthEnds, segmented, lo, hi));
+      Bridge bridge = parts.get(0).bridge();
+      Cohorts cohortSums = parts.get(0).cohorts();
+      for (Sums other : parts.subList(1, parts.size())) {
+        bridge.merge(other.bridge());
+        cohortSums.merge(other.cohorts());
       }
       this.bridgeSums = bridge;
       this.cohorts = cohortSums;
     }
 
     /** The bridge and cohorts of customers {@code [lo, hi)}. */
-    private Object[] part(MonthEnds monthEnds, boolean segmented, int lo, int hi) {
+    private Sums part(MonthEnds monthEnds, boolean segmented, int lo, int hi) {
       Bridge b = new Bridge(firstMonth, months, segments.size(), segmented);
       Cohorts c = new Cohorts(firstMonth, months, segments.size(), segmented);
       monthEnds.forEachUnit(
@@ -306,7 +300,7 @@ public final class Metrics {
             b.unit(customer, total, last, segs, count, bySegment);
             c.unit(customer, total, last, segs, count, bySegment);
           });
-      return new Object[] {b, c};
+      return new Sums(b, c);
     }
 
     List<BridgeMonth> bridge() {

@@ -13,6 +13,11 @@ public final class Parallel {
     void run(int from, int to);
   }
 
+  /** Works on items {@code [from, to)} and returns what it found. */
+  public interface RangeResult<T> {
+    T run(int from, int to);
+  }
+
   private Parallel() {}
 
   /** How many ranges: one per core, at most eight. */
@@ -26,16 +31,28 @@ public final class Parallel {
    * all are done.
    */
   public static void ranges(int items, Range body) {
+    map(
+        items,
+        (from, to) -> {
+          body.run(from, to);
+          return null;
+        });
+  }
+
+  /** {@link #ranges}, returning each range's result, in the ranges' order. */
+  public static <T> List<T> map(int items, RangeResult<T> body) {
     int parts = parts();
-    List<ForkJoinTask<?>> tasks = new ArrayList<>();
+    List<ForkJoinTask<T>> tasks = new ArrayList<>();
     for (int part = 1; part < parts; part++) {
       int from = (int) ((long) items * part / parts);
       int to = (int) ((long) items * (part + 1) / parts);
       tasks.add(ForkJoinPool.commonPool().submit(() -> body.run(from, to)));
     }
-    body.run(0, (int) ((long) items / parts));
-    for (ForkJoinTask<?> task : tasks) {
-      task.join();
+    List<T> results = new ArrayList<>();
+    results.add(body.run(0, (int) ((long) items / parts)));
+    for (ForkJoinTask<T> task : tasks) {
+      results.add(task.join());
     }
+    return results;
   }
 }
