@@ -1,5 +1,6 @@
 package dev.marketlens.app;
 
+import dev.marketlens.metrics.report.ReportTable;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;

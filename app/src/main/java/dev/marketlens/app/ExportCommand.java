@@ -2,6 +2,7 @@ package dev.marketlens.app;
 
 import dev.marketlens.store.Database;
 import dev.marketlens.store.VendorAccount;
+import dev.marketlens.sync.stored.StoredRecords;
 import dev.marketlens.sync.wire.ExportFormat;
 import dev.marketlens.sync.wire.ExportKind;
 import dev.marketlens.sync.wire.ExportWriter;

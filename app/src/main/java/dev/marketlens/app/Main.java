@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         "Revenue analytics for Atlassian Marketplace partners, and a simulated Marketplace to test against.",
     subcommands = {
       DemoCommand.class,
+      ServeCommand.class,
       GenerateCommand.class,
       EmulatorCommand.class,
       SyncCommand.class,

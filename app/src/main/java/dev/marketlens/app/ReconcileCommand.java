@@ -4,11 +4,13 @@ import dev.marketlens.metrics.Metrics;
 import dev.marketlens.metrics.Parameters;
 import dev.marketlens.metrics.reconciliation.Difference;
 import dev.marketlens.metrics.reconciliation.Reconciliation;
+import dev.marketlens.metrics.report.ReportTable;
 import dev.marketlens.store.Database;
 import dev.marketlens.store.VendorAccount;
 import dev.marketlens.store.VendorAccounts;
 import dev.marketlens.sync.client.ApiAccount;
 import dev.marketlens.sync.client.ReportingClient;
+import dev.marketlens.sync.files.CustomerOverrides;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -81,7 +83,7 @@ final class ReconcileCommand implements Callable<Integer> {
       api = StoreOptions.api(accounts, account);
       metrics =
           Metrics.of(
-              StoredRecords.forMetrics(database, account.name())
+              Reports.forMetrics(database, account.name())
                   .load(CustomerOverrides.load(Settings.home()), Set.of()),
               Parameters.defaults(day));
     }
@@ -96,7 +98,7 @@ final class ReconcileCommand implements Callable<Integer> {
     List<Difference> shown =
         all ? differences : differences.stream().filter(d -> d.difference() != 0).toList();
     PrintWriter out = command.commandLine().getOut();
-    ReportTable.reconciliation(shown).print(output, out);
+    Reports.print(ReportTable.reconciliation(shown), output, out);
     long unexplained = differences.stream().filter(d -> d.unexplained() != 0).count();
     out.flush();
     PrintWriter err = command.commandLine().getErr();

@@ -4,9 +4,11 @@ import dev.marketlens.metrics.Basis;
 import dev.marketlens.metrics.Metrics;
 import dev.marketlens.metrics.Records;
 import dev.marketlens.metrics.cohorts.Cohort;
+import dev.marketlens.metrics.report.ReportTable;
 import dev.marketlens.metrics.segments.Dimension;
 import dev.marketlens.metrics.segments.Where;
 import dev.marketlens.store.Database;
+import dev.marketlens.sync.files.CustomerOverrides;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -167,13 +169,13 @@ final class ReportCommand implements Callable<Integer> {
     }
     Records records;
     try (Database database = store.open()) {
-      records = StoredRecords.forMetrics(database, accountName);
+      records = Reports.forMetrics(database, accountName);
     }
     Metrics metrics =
         Metrics.of(records.load(CustomerOverrides.load(Settings.home()), Set.of()), parameters);
     ReportTable table = ReportTable.of(report, metrics, view, cohortMeasure, days);
     PrintWriter out = command.commandLine().getOut();
-    table.print(output, out);
+    Reports.print(table, output, out);
     out.flush();
     return 0;
   }

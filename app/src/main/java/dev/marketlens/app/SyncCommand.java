@@ -129,13 +129,24 @@ final class SyncCommand implements Callable<Integer> {
 
   private boolean sync(
       Database database, VendorAccounts accounts, VendorAccount account, PrintWriter out) {
-    ApiAccount api = StoreOptions.api(accounts, account);
-    Path spool = Settings.home().resolve("spool").resolve(Long.toString(account.id()));
-    ReportingClient client = ReportingClient.builder(api).spoolDirectory(spool).build();
     SyncEngine.Mode mode =
         pass == null
             ? SyncEngine.Mode.AUTO
             : pass.full ? SyncEngine.Mode.FULL : SyncEngine.Mode.INCREMENTAL;
+    return sync(database, accounts, account, mode, out, command);
+  }
+
+  /** Syncs one stored account and prints what it found; false (and why, on stderr) on failure. */
+  static boolean sync(
+      Database database,
+      VendorAccounts accounts,
+      VendorAccount account,
+      SyncEngine.Mode mode,
+      PrintWriter out,
+      CommandSpec command) {
+    ApiAccount api = StoreOptions.api(accounts, account);
+    Path spool = Settings.home().resolve("spool").resolve(Long.toString(account.id()));
+    ReportingClient client = ReportingClient.builder(api).spoolDirectory(spool).build();
     out.printf("Syncing %s from %s%n", account.name(), api.baseUrl());
     out.flush();
     try {

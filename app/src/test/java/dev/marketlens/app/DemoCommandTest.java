@@ -45,7 +45,7 @@ class DemoCommandTest {
       "demo exits 0, writes the four exports and the ground truth into"
           + " ${MARKETLENS_HOME:-~/.marketlens}/demo and prints where")
   void writesTheDemoWorld() {
-    Cli.Result r = demo("--customers", "200");
+    Cli.Result r = demo("--customers", "200", "--no-serve");
     assertThat(r.exitCode()).as("%s", r).isZero();
     assertThat(Cli.files(demoDir()))
         .contains(
@@ -63,7 +63,7 @@ class DemoCommandTest {
   @DisplayName(
       "demo prints the MRR and the paying customers, which are the ground truth's at the clock")
   void printsMrrAndPayingCustomers() throws IOException {
-    Cli.Result r = demo("--customers", "200");
+    Cli.Result r = demo("--customers", "200", "--no-serve");
     assertThat(r.exitCode()).as("%s", r).isZero();
     assertThat(r.out()).contains("200 customers");
     Matcher m =
@@ -80,11 +80,11 @@ class DemoCommandTest {
   @Test
   @DisplayName("running the demo again regenerates the same world in place, byte for byte")
   void rerunIsIdentical() throws IOException {
-    Cli.Result firstRun = demo("--customers", "200");
+    Cli.Result firstRun = demo("--customers", "200", "--no-serve");
     assertThat(firstRun.exitCode()).isZero();
     List<String> files = Cli.files(demoDir());
     byte[] first = Files.readAllBytes(demoDir().resolve("transactions.json"));
-    Cli.Result secondRun = demo("--customers", "200");
+    Cli.Result secondRun = demo("--customers", "200", "--no-serve");
     assertThat(secondRun.exitCode()).isZero();
     assertThat(stored(secondRun))
         .as("the database holds the same records")
@@ -104,9 +104,10 @@ class DemoCommandTest {
   }
 
   @Test
-  @DisplayName("the demo world's exports are imported into the embedded database, every record")
+  @DisplayName(
+      "the demo world is synced from the simulated reporting API into the embedded database, every record")
   void importsIntoTheDatabase() throws IOException {
-    Cli.Result r = demo("--customers", "200");
+    Cli.Result r = demo("--customers", "200", "--no-serve");
     long lines;
     try (var in = Files.newInputStream(demoDir().resolve("transactions.json"));
         var reader = dev.marketlens.sync.wire.ExportReader.open(in, "transactions.json")) {

@@ -1,4 +1,4 @@
-package dev.marketlens.app;
+package dev.marketlens.metrics.report;
 
 import dev.marketlens.metrics.Metrics;
 import dev.marketlens.metrics.churn.ChurnMonth;
@@ -24,21 +24,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One report as rows of named, typed columns, printed as a table for people, or as JSON or CSV for
- * scripts. The JSON shapes are a contract: one object per month (and segment, with a {@code
- * segment} field when segmented), money in integer cents, rates as decimals, null where undefined.
+ * scripts (callers turn {@link #objects()} into JSON). The JSON shapes are a contract: one object
+ * per month (and segment, with a {@code segment} field when segmented), money in integer cents,
+ * rates as decimals, null where undefined.
  */
-final class ReportTable {
-
-  private static final JsonMapper JSON =
-      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+public final class ReportTable {
 
   /** The reports, by their name on the command line. */
-  enum Kind {
+  public enum Kind {
     MOVEMENTS,
     MRR,
     CHURN,
@@ -50,29 +46,29 @@ final class ReportTable {
     UPCOMING,
     LEDGER;
 
-    static Optional<Kind> parse(String text) {
+    public static Optional<Kind> parse(String text) {
       return Arrays.stream(values()).filter(k -> k.name().equalsIgnoreCase(text)).findFirst();
     }
 
-    static String names() {
+    public static String names() {
       return Arrays.stream(values())
           .map(k -> k.name().toLowerCase(Locale.ROOT))
           .collect(Collectors.joining(", "));
     }
   }
 
-  enum Format {
+  public enum Format {
     TABLE,
     JSON,
     CSV;
 
-    static Optional<Format> parse(String text) {
+    public static Optional<Format> parse(String text) {
       return Arrays.stream(values()).filter(f -> f.name().equalsIgnoreCase(text)).findFirst();
     }
   }
 
   /** How a column's values read: cents and fractions are shown as dollars and percentages. */
-  enum Type {
+  public enum Type {
     TEXT,
     COUNT,
     MONEY,
@@ -81,7 +77,7 @@ final class ReportTable {
     NESTED
   }
 
-  record Column(String name, Type type) {}
+  public record Column(String name, Type type) {}
 
   private final List<Column> columns;
   private final List<Object[]> rows;
@@ -91,7 +87,7 @@ final class ReportTable {
     this.rows = rows;
   }
 
-  static ReportTable of(
+  public static ReportTable of(
       Kind kind, Metrics metrics, Metrics.View view, Cohort.Measure measure, int days) {
     boolean segmented = view.by().isPresent();
     Builder b = new Builder(segmented);
@@ -286,7 +282,7 @@ final class ReportTable {
   }
 
   /** The differences of a reconciliation, one row each. */
-  static ReportTable reconciliation(List<Difference> differences) {
+  public static ReportTable reconciliation(List<Difference> differences) {
     Builder b = new Builder(false);
     b.column("month", Type.TEXT).column("metric", Type.TEXT).column("field", Type.TEXT);
     b.column("ours", Type.TEXT).column("published", Type.TEXT).column("difference", Type.TEXT);
@@ -374,16 +370,23 @@ final class ReportTable {
     }
   }
 
-  void print(Format format, PrintWriter out) {
+  public List<Column> columns() {
+    return columns;
+  }
+
+  /**
+   * Prints the table as CSV or as text for people; JSON is the caller's, from {@link #objects()}.
+   */
+  public void print(Format format, PrintWriter out) {
     switch (format) {
-      case JSON -> out.println(JSON.writeValueAsString(objects()));
       case CSV -> csv(out);
       case TABLE -> table(out);
+      case JSON -> throw new IllegalArgumentException("JSON is written from objects()");
     }
   }
 
   /** The rows as objects with the columns' names, for JSON. */
-  List<Map<String, Object>> objects() {
+  public List<Map<String, Object>> objects() {
     List<Map<String, Object>> out = new ArrayList<>(rows.size());
     for (Object[] row : rows) {
       Map<String, Object> o = new LinkedHashMap<>();

@@ -1,4 +1,4 @@
-package dev.marketlens.app;
+package dev.marketlens.sync.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,12 +16,12 @@ import java.util.Map;
  * company:acme}), the customer a name. Two keys with one name merge; a license given its own name
  * splits it from its domain. Absent file: no overrides.
  */
-final class CustomerOverrides {
-  static final String FILE = "customers.csv";
+public final class CustomerOverrides {
+  public static final String FILE = "customers.csv";
 
   private CustomerOverrides() {}
 
-  static Map<String, String> load(Path home) {
+  public static Map<String, String> load(Path home) {
     Path file = home.resolve(FILE);
     if (!Files.exists(file)) {
       return Map.of();

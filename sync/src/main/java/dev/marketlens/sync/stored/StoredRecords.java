@@ -1,13 +1,11 @@
-package dev.marketlens.app;
+package dev.marketlens.sync.stored;
 
-import dev.marketlens.metrics.Records;
 import dev.marketlens.model.license.License;
 import dev.marketlens.model.transaction.TransactionLine;
 import dev.marketlens.store.Database;
 import dev.marketlens.store.Licenses;
 import dev.marketlens.store.RecordVisitor;
 import dev.marketlens.store.TransactionLines;
-import dev.marketlens.store.VendorAccount;
 import dev.marketlens.sync.wire.ExportReader;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,35 +17,28 @@ import java.util.function.Consumer;
  * An account's current records read back from the store into the model, a thousand at a time: the
  * store keeps each as JSON in the export's shape, which {@code sync.wire} parses.
  */
-final class StoredRecords {
+public final class StoredRecords {
   private static final int CHUNK = 1_000;
 
   private StoredRecords() {}
 
-  /**
-   * The current records of the named account, or of every account in the store when no name is
-   * given, for the metrics.
-   */
-  static Records forMetrics(Database database, String accountName) {
-    List<VendorAccount> accounts =
-        accountName == null
-            ? StoreOptions.accounts(database).list()
-            : List.of(StoreOptions.account(StoreOptions.accounts(database), accountName));
-    Records records = new Records();
-    for (VendorAccount account : accounts) {
-      licenses(database, account.id(), records::add);
-      transactions(database, account.id(), records::add);
-    }
-    return records;
+  /** Every current license, then every current transaction line, of an account. */
+  public static void read(
+      Database database,
+      long account,
+      Consumer<License> licenses,
+      Consumer<TransactionLine> transactions) {
+    licenses(database, account, licenses);
+    transactions(database, account, transactions);
   }
 
   /** Every current license of an account, read in one transaction. */
-  static void licenses(Database database, long account, Consumer<License> each) {
+  public static void licenses(Database database, long account, Consumer<License> each) {
     read(database, "licenses", each, true, account);
   }
 
   /** Every current transaction line of an account, in line item id order. */
-  static void transactions(Database database, long account, Consumer<TransactionLine> each) {
+  public static void transactions(Database database, long account, Consumer<TransactionLine> each) {
     read(database, "transactions", each, false, account);
   }
 

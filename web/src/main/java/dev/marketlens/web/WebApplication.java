@@ -1,0 +1,55 @@
+package dev.marketlens.web;
+
+import dev.marketlens.store.ApiTokens;
+import dev.marketlens.store.AppSettings;
+import dev.marketlens.store.AuditLog;
+import dev.marketlens.store.Database;
+import dev.marketlens.store.Users;
+import dev.marketlens.store.VendorAccounts;
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The composition of the web application: every feature package under {@code dev.marketlens.web},
+ * on the store the {@link WebSettings} name. Spring Boot configures what its starters bring (MVC,
+ * security, Thymeleaf, actuator, OpenAPI).
+ */
+@SpringBootApplication
+class WebApplication {
+
+  @Bean
+  Database database(WebSettings settings) {
+    return settings.database();
+  }
+
+  @Bean
+  Clock clock(WebSettings settings) {
+    return settings.clock();
+  }
+
+  @Bean
+  Users users(Database database) {
+    return new Users(database.dataSource());
+  }
+
+  @Bean
+  ApiTokens apiTokens(Database database) {
+    return new ApiTokens(database.dataSource());
+  }
+
+  @Bean
+  AuditLog auditLog(Database database) {
+    return new AuditLog(database.dataSource());
+  }
+
+  @Bean
+  AppSettings appSettings(Database database) {
+    return new AppSettings(database.dataSource());
+  }
+
+  @Bean
+  VendorAccounts vendorAccounts(Database database, WebSettings settings) {
+    return new VendorAccounts(database.dataSource(), settings.cipher());
+  }
+}
