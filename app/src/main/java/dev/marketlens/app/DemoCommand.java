@@ -8,6 +8,7 @@ import dev.marketlens.emulator.reporting.ReportingServer;
 import dev.marketlens.emulator.world.GroundTruth;
 import dev.marketlens.emulator.world.Rates;
 import dev.marketlens.emulator.world.World;
+import dev.marketlens.emulator.world.WorldGenerator;
 import dev.marketlens.emulator.world.WorldSpec;
 import dev.marketlens.emulator.world.WorldSummary;
 import dev.marketlens.metrics.Metrics;
@@ -101,13 +102,15 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = command.commandLine().getOut();
     out.println("Marketlens demo: a simulated Marketplace vendor");
     out.flush();
-    Marketplace market = new Marketplace(spec, Set.of(), false);
-    World world = market.world();
+    // The files hold the world up to its last day; the simulated API serves the same days from a
+    // world generated a little further ahead.
+    World world = new WorldGenerator().generate(spec);
     List<GroundTruth> truths = WorldFiles.truths(world);
     WorldFiles.write(world, truths, dir);
     Summary.print(world, WorldSummary.of(world, truths), out);
     out.printf("Exports and ground truth: %s%n", dir.toAbsolutePath());
     String url = System.getenv("MARKETLENS_DB_URL");
+    Marketplace market = new Marketplace(spec, Set.of(), false);
     String token = randomToken();
     Vendor vendor = market.vendors().get(0);
     EmulatorSettings emulator =
