@@ -99,7 +99,7 @@
         return { name: s.name, type: 'bar', stack: 'movements', data: s.values, emphasis: { focus: 'series' } };
       });
       if (d.line) {
-        series.push({ name: d.line.name, type: 'line', data: d.line.values, silent: true, z: 5,
+        series.push({ name: d.line.name, type: 'line', yAxisIndex: 1, data: d.line.values, silent: true, z: 5,
           showSymbol: d.x.length < 40, lineStyle: { width: 2 }, itemStyle: { color: '#111827' } });
       }
       return {
@@ -109,10 +109,15 @@
             return p.marker + label(p.seriesName) + ': ' + dollars(p.value);
           })).join('<br>');
         } },
-        legend: { top: 0, formatter: label },
-        grid: { left: 70, right: 20, top: 40, bottom: 30, containLabel: false },
+        legend: { type: 'scroll', top: 0, formatter: label },
+        grid: { left: 70, right: d.line ? 75 : 20, top: 50, bottom: 30 },
         xAxis: { type: 'category', data: d.x },
-        yAxis: { type: 'value', axisLabel: { formatter: dollars } },
+        // Movements on the left axis; the closing MRR, much larger, on its own axis on the right.
+        yAxis: [
+          { type: 'value', axisLabel: { formatter: dollars } },
+          { type: 'value', show: !!d.line, position: 'right', scale: true, splitLine: { show: false },
+            name: d.line ? d.line.name : '', axisLabel: { formatter: dollars } }
+        ],
         series: series
       };
     }

@@ -72,7 +72,7 @@ class ConversionPage {
     for (DaysToConvert.Bucket b : DaysToConvert.BUCKETS) {
       long count = Charts.sum(daysMonthly, b.field());
       buckets.add(Map.of("label", b.label(), "field", b.field(), "count", count));
-      labels.add(b.label() + " days");
+      labels.add(b.label());
       counts.add(count);
     }
     Map<String, Object> histogram =
