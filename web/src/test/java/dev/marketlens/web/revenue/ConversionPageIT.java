@@ -111,6 +111,15 @@ class ConversionPageIT {
   }
 
   @Test
+  @DisplayName("days-to-convert API is documented in the OpenAPI description")
+  void documented() {
+    JsonNode openapi = api(HttpSession.signedIn(site, "admin"), "/api/v1/openapi.json");
+    JsonNode get = openapi.get("paths").get("/api/v1/reports/days-to-convert").get("get");
+    assertThat(get.get("summary").asString()).contains("days-to-convert");
+    assertThat(get.get("description").asString()).contains("days0to7", "days91plus");
+  }
+
+  @Test
   @DisplayName("filters (account=alpha, hosting=Cloud) change the page as they change the API")
   void filters() {
     HttpSession admin = HttpSession.signedIn(site, "admin");

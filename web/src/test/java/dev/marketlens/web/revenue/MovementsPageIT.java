@@ -125,6 +125,11 @@ class MovementsPageIT {
     assertThat(rows.size()).isGreaterThan(4);
     assertThat(rows.get(0).has("segmentInMrr")).isTrue();
     assertSameRows(table(html, "table-movements"), rows, "month");
+    // A segment's movement drills to the customers of that segment.
+    assertThat(html)
+        .contains(
+            "href=\"/customers?month=2026-10&amp;movement=churn&amp;hosting=Cloud&amp;from=2026-07"
+                + "&amp;to=2026-10\"");
   }
 
   @Test
