@@ -90,6 +90,36 @@
         tooltip: { trigger: 'item' },
         series: [{ type: 'funnel', left: '10%', width: '80%', sort: 'descending', label: { formatter: '{b}: {c}' }, data: d.steps }]
       };
+    },
+    // MRR movements per month stacked above (gains) and below (losses) zero, with a line (closing MRR).
+    // Series are named by their drill-down key (d.labels gives what people read).
+    movements: function (d) {
+      var label = function (name) { return (d.labels && d.labels[name]) || name; };
+      var series = d.series.map(function (s) {
+        return { name: s.name, type: 'bar', stack: 'movements', data: s.values, emphasis: { focus: 'series' } };
+      });
+      if (d.line) {
+        series.push({ name: d.line.name, type: 'line', yAxisIndex: 1, data: d.line.values, silent: true, z: 5,
+          showSymbol: d.x.length < 40, lineStyle: { width: 2 }, itemStyle: { color: '#111827' } });
+      }
+      return {
+        color: ['#047857', '#0891b2', '#7c3aed', '#d97706', '#b91c1c'],
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: function (ps) {
+          return [ps[0].axisValue].concat(ps.map(function (p) {
+            return p.marker + label(p.seriesName) + ': ' + dollars(p.value);
+          })).join('<br>');
+        } },
+        legend: { type: 'scroll', top: 0, formatter: label },
+        grid: { left: 70, right: d.line ? 75 : 20, top: 50, bottom: 30 },
+        xAxis: { type: 'category', data: d.x },
+        // Movements on the left axis; the closing MRR, much larger, on its own axis on the right.
+        yAxis: [
+          { type: 'value', axisLabel: { formatter: dollars } },
+          { type: 'value', show: !!d.line, position: 'right', scale: true, splitLine: { show: false },
+            name: d.line ? d.line.name : '', axisLabel: { formatter: dollars } }
+        ],
+        series: series
+      };
     }
   };
 

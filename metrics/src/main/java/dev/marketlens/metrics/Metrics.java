@@ -5,6 +5,7 @@ import dev.marketlens.metrics.cohorts.Cohort;
 import dev.marketlens.metrics.cohorts.Cohorts;
 import dev.marketlens.metrics.conversion.ConversionMonth;
 import dev.marketlens.metrics.conversion.Conversions;
+import dev.marketlens.metrics.conversion.DaysToConvert;
 import dev.marketlens.metrics.conversion.Evaluation;
 import dev.marketlens.metrics.ledger.Ledger;
 import dev.marketlens.metrics.ledger.LedgerLine;
@@ -185,6 +186,17 @@ public final class Metrics {
     int months = Months.of(view.to()) - first + 1;
     return Conversions.months(
         episodes(), parameters, first, months, p.segmentOf, p.segments, p.keep);
+  }
+
+  /**
+   * The days of conversion of the episodes started in each month of the view that converted at any
+   * time, for the days-to-convert distribution; the same episodes as {@link #conversion}.
+   */
+  public List<DaysToConvert> daysToConvert(View view) {
+    Pass p = pass(view);
+    int first = Months.of(view.from());
+    int months = Months.of(view.to()) - first + 1;
+    return Conversions.days(episodes(), parameters, first, months, p.segmentOf, p.segments, p.keep);
   }
 
   /** The revenue ledger of the lines sold in the view's months that pass its filters. */

@@ -108,6 +108,11 @@ final class Books {
     return builder.profile(v);
   }
 
+  /** The evaluations added so far. */
+  List<Evaluation> evaluations() {
+    return List.copyOf(evaluations);
+  }
+
   Metrics metrics(String asOf) {
     return metrics(Parameters.defaults(LocalDate.parse(asOf)));
   }

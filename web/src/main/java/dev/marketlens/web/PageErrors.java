@@ -1,6 +1,8 @@
 package dev.marketlens.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -9,9 +11,11 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A page's refusal (a bad filter, a record the user may not see) as an HTML page that says what is
- * wrong; the REST API answers the same as problem JSON.
+ * wrong; the REST API answers the same as problem JSON. Ordered before Spring Boot's
+ * problem-details handler, which would otherwise answer pages with JSON too.
  */
 @ControllerAdvice(annotations = Page.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
   @ExceptionHandler(ResponseStatusException.class)

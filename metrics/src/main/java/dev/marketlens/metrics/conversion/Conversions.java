@@ -209,14 +209,7 @@ public final class Conversions {
     for (int k = 0; k < months; k++) {
       for (int g = 0; g < segments; g++) {
         int[] c = counts[g][k];
-        int[] d = days.get(g).get(k).stream().mapToInt(Integer::intValue).toArray();
-        Arrays.sort(d);
-        Integer median =
-            d.length == 0
-                ? null
-                : d.length % 2 == 1
-                    ? d[d.length / 2]
-                    : Math.floorDiv(d[d.length / 2 - 1] + d[d.length / 2], 2);
+        Integer median = median(days.get(g).get(k).stream().mapToInt(Integer::intValue).toArray());
         out.add(
             new ConversionMonth(
                 Months.toYearMonth(firstMonth + k),
@@ -232,5 +225,67 @@ public final class Conversions {
       }
     }
     return out;
+  }
+
+  /**
+   * The days of conversion of the episodes started in months {@code [firstMonth, firstMonth +
+   * months)} that converted at any time, per month (and segment), for the days-to-convert
+   * histogram.
+   *
+   * @param segmentOfProfile each profile's segment, or null
+   */
+  public static List<DaysToConvert> days(
+      List<Episode> episodes,
+      Parameters parameters,
+      int firstMonth,
+      int months,
+      int[] segmentOfProfile,
+      List<String> segmentNames,
+      boolean[] keep) {
+    int segments = segmentOfProfile == null ? 1 : segmentNames.size();
+    List<List<List<Integer>>> days = new ArrayList<>();
+    for (int g = 0; g < segments; g++) {
+      List<List<Integer>> perMonth = new ArrayList<>();
+      for (int k = 0; k < months; k++) {
+        perMonth.add(new ArrayList<>());
+      }
+      days.add(perMonth);
+    }
+    for (Episode e : episodes) {
+      int k = Months.ofEpochDay(e.start()) - firstMonth;
+      if (!keep[e.profile()] || k < 0 || k >= months) {
+        continue;
+      }
+      if (e.eventuallyConverted() && e.day() >= 0) {
+        int g = segmentOfProfile == null ? 0 : segmentOfProfile[e.profile()];
+        days.get(g).get(k).add(e.day());
+      }
+    }
+    List<DaysToConvert> out = new ArrayList<>();
+    for (int k = 0; k < months; k++) {
+      for (int g = 0; g < segments; g++) {
+        List<Integer> d = days.get(g).get(k);
+        d.sort(null);
+        out.add(
+            new DaysToConvert(
+                Months.toYearMonth(firstMonth + k),
+                segmentOfProfile == null ? null : segmentNames.get(g),
+                parameters.conversionWindowDays(),
+                d));
+      }
+    }
+    return out;
+  }
+
+  /** The middle value, or the mean of the middle two rounded down; null for none. */
+  static Integer median(int[] days) {
+    int[] d = days.clone();
+    Arrays.sort(d);
+    if (d.length == 0) {
+      return null;
+    }
+    return d.length % 2 == 1
+        ? d[d.length / 2]
+        : Math.floorDiv(d[d.length / 2 - 1] + d[d.length / 2], 2);
   }
 }

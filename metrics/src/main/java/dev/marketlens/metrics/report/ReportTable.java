@@ -4,6 +4,7 @@ import dev.marketlens.metrics.Metrics;
 import dev.marketlens.metrics.churn.ChurnMonth;
 import dev.marketlens.metrics.cohorts.Cohort;
 import dev.marketlens.metrics.conversion.ConversionMonth;
+import dev.marketlens.metrics.conversion.DaysToConvert;
 import dev.marketlens.metrics.ledger.LedgerLine;
 import dev.marketlens.metrics.movements.GrowthMonth;
 import dev.marketlens.metrics.movements.Movements;
@@ -277,6 +278,33 @@ public final class ReportTable {
         return l.table();
       }
       default -> throw new IllegalStateException(kind.name());
+    }
+    return b.table();
+  }
+
+  /**
+   * The days-to-convert distribution: per month (and segment) of the episodes' start, the
+   * conversions at any time, those within the window and their median day, and the conversions per
+   * bucket of days ({@code days0to7} … {@code days91plus}). No rows for an empty store.
+   */
+  public static ReportTable daysToConvert(Metrics metrics, Metrics.View view) {
+    boolean segmented = view.by().isPresent();
+    Builder b = new Builder(segmented);
+    b.empty = metrics.isEmpty();
+    b.month().count("eventualConversions").count("converted").count("medianDaysToConvert");
+    for (DaysToConvert.Bucket bucket : DaysToConvert.BUCKETS) {
+      b.count(bucket.field());
+    }
+    for (DaysToConvert d : metrics.daysToConvert(view)) {
+      List<Object> r =
+          b.row(
+              d.month(),
+              d.segment(),
+              d.eventualConversions(),
+              d.converted(),
+              d.medianDaysToConvert());
+      r.addAll(d.counts());
+      b.add(r);
     }
     return b.table();
   }

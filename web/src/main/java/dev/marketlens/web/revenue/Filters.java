@@ -5,6 +5,8 @@ import dev.marketlens.metrics.Metrics;
 import dev.marketlens.metrics.Parameters;
 import dev.marketlens.metrics.segments.Dimension;
 import dev.marketlens.metrics.segments.Where;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -128,6 +130,30 @@ public record Filters(
   /** The same filters over other months. */
   public Filters months(YearMonth first, YearMonth last) {
     return new Filters(first, last, account, basis, graceDays, by, where, asOf);
+  }
+
+  /** The same filters, one row per month (no {@code by}). */
+  public Filters unsegmented() {
+    return new Filters(from, to, account, basis, graceDays, Optional.empty(), where, asOf);
+  }
+
+  /**
+   * The filters as a query string with the months ({@code from=…&to=…&account=…}), URL-encoded, for
+   * links that keep them.
+   */
+  public String keep() {
+    Map<String, String> q = new LinkedHashMap<>();
+    q.put("from", from.toString());
+    q.put("to", to.toString());
+    q.putAll(query());
+    StringBuilder s = new StringBuilder();
+    q.forEach(
+        (k, v) ->
+            s.append(s.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+    return s.toString();
   }
 
   /** The filters as query parameters (for links that keep them), without the months. */

@@ -40,6 +40,17 @@ public class Reports {
         .objects();
   }
 
+  /**
+   * The days-to-convert distribution, as {@code GET /api/v1/reports/days-to-convert} returns it.
+   */
+  public List<Map<String, Object>> daysToConvert(Authentication user, Filters filters) {
+    return daysToConvert(access.scope(SignedIn.of(user), filters.account()), filters).objects();
+  }
+
+  ReportTable daysToConvert(java.util.Set<Long> scope, Filters filters) {
+    return ReportTable.daysToConvert(books.metrics(scope, filters.parameters()), filters.view());
+  }
+
   /** The last row of a report (the filters' last month), or an empty row. */
   public static Map<String, Object> last(List<Map<String, Object>> rows) {
     return rows.isEmpty() ? Map.of() : rows.get(rows.size() - 1);
