@@ -113,6 +113,16 @@ public record RecordQuery(
         descending);
   }
 
+  /** The global filters this table has no column for (they do not narrow its rows). */
+  public List<String> ignored() {
+    Set<String> known = RecordSearch.filters(table);
+    return filters.where().stream()
+        .filter(w -> !known.contains(DIMENSIONS.getOrDefault(w.dimension(), "")))
+        .map(w -> w.dimension().cliName())
+        .distinct()
+        .toList();
+  }
+
   long offset() {
     return (long) (page - 1) * size;
   }

@@ -108,6 +108,7 @@ class RecordsApi {
     body.put("total", page.total());
     body.put("page", page.page());
     body.put("size", page.size());
+    body.put("ignoredFilters", query.ignored());
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(body);
   }
 }

@@ -307,6 +307,19 @@ class RecordsIT {
   }
 
   @Test
+  @DisplayName("a global filter the table has no column for is reported, not silently applied")
+  void ignoredFilter() {
+    HttpSession admin = HttpSession.signedIn(site, "admin");
+    JsonNode all = json(admin, "/api/v1/transactions?account=alpha");
+    JsonNode withAttribution = json(admin, "/api/v1/transactions?account=alpha&attribution=Search");
+    assertThat(withAttribution.get("total").asLong()).isEqualTo(all.get("total").asLong());
+    assertThat(withAttribution.get("ignoredFilters").toString()).contains("attribution");
+    assertThat(all.get("ignoredFilters").size()).isZero();
+    assertThat(admin.get("/transactions?account=alpha&attribution=Search").body())
+        .contains("id=\"ignored-filters\"", "attribution");
+  }
+
+  @Test
   @DisplayName("anonymous calls to the record API get 401")
   void anonymous() {
     assertThat(new HttpSession(site.baseUrl()).get("/api/v1/licenses").statusCode()).isEqualTo(401);
