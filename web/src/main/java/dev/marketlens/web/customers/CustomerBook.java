@@ -44,6 +44,13 @@ public class CustomerBook {
   private final Access access;
   private final RevenueBooks books;
 
+  /**
+   * The customers of recent months per metrics instance (a new one comes with new data), so that
+   * paging through a list does not run the month-end pass again.
+   */
+  private final Map<Metrics, Map<String, List<CustomerMonth>>> months =
+      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
   CustomerBook(Database database, Access access, RevenueBooks books) {
     this.database = database;
     this.access = access;
@@ -72,10 +79,7 @@ public class CustomerBook {
   Listing list(Authentication user, CustomerQuery query) {
     Metrics metrics = metrics(user, query.filters());
     List<CustomerMonth> listed =
-        new ArrayList<>(
-            metrics.customers(query.filters().view(), query.month()).stream()
-                .filter(query::lists)
-                .toList());
+        new ArrayList<>(customers(metrics, query).stream().filter(query::lists).toList());
     listed.sort(query.order());
     long movementTotal = listed.stream().mapToLong(CustomerMonth::amount).sum();
     long mrrTotal = listed.stream().mapToLong(CustomerMonth::closingMrr).sum();
@@ -88,6 +92,30 @@ public class CustomerBook {
         mrrTotal,
         query.page(),
         query.size());
+  }
+
+  private List<CustomerMonth> customers(Metrics metrics, CustomerQuery query) {
+    Map<String, List<CustomerMonth>> cached =
+        months.computeIfAbsent(metrics, m -> java.util.Collections.synchronizedMap(new Recent()));
+    String key = query.filters().view().where() + "|" + query.month();
+    List<CustomerMonth> found = cached.get(key);
+    if (found == null) {
+      found = List.copyOf(metrics.customers(query.filters().view(), query.month()));
+      cached.put(key, found);
+    }
+    return found;
+  }
+
+  /** The last few months asked for. */
+  private static final class Recent extends LinkedHashMap<String, List<CustomerMonth>> {
+    Recent() {
+      super(16, 0.75f, true);
+    }
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, List<CustomerMonth>> eldest) {
+      return size() > 24;
+    }
   }
 
   /** A field that changed between two versions of a record. */
