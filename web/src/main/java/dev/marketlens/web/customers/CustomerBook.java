@@ -214,13 +214,17 @@ public class CustomerBook {
               v.get("appName") + " · " + v.get("tier") + " · license " + v.get("license"),
               List.of()));
     }
+    // A record's first version is the record itself, already on the timeline: only changes follow.
     for (Version v : found.versions()) {
+      if (v.version() == 1) {
+        continue;
+      }
       timeline.add(
           new Event(
               LocalDate.ofInstant(v.seenAt(), ZoneOffset.UTC),
               "version",
               v.record() + " version " + v.version(),
-              v.version() == 1 ? "first seen" : v.changes().size() + " fields changed",
+              v.changes().size() + (v.changes().size() == 1 ? " field changed" : " fields changed"),
               v.changes()));
     }
     timeline.sort(
