@@ -320,6 +320,45 @@ class RecordsIT {
   }
 
   @Test
+  @DisplayName("each license on the licenses page links to its customer's page, which opens")
+  void licenseLinksToItsCustomer() {
+    HttpSession viewer = HttpSession.signedIn(site, "viewer");
+    String page = viewer.get("/licenses?status=active&size=25").body();
+    java.util.regex.Matcher link =
+        java.util.regex.Pattern.compile(
+                "href=\"(/customers/[^\"]+)\" hx-boost=\"false\" class=\"customer-link\"")
+            .matcher(page);
+    assertThat(link.find()).as("a customer link on the page").isTrue();
+    String href = link.group(1).replace("&amp;", "&");
+    HttpResponse<String> customer = viewer.get(href);
+    assertThat(customer.statusCode()).as(href).isEqualTo(200);
+    assertThat(customer.body()).contains("id=\"timeline\"");
+    JsonNode api = json(viewer, "/api/v1/licenses?status=active&size=25");
+    String key = api.get("items").get(0).get("customer").asString();
+    assertThat(
+            json(
+                    viewer,
+                    "/api/v1/customers/"
+                        + org.springframework.web.util.UriUtils.encodePathSegment(
+                            key, StandardCharsets.UTF_8))
+                .get("licenseIds")
+                .toString())
+        .contains(api.get("items").get(0).get("license").asString());
+  }
+
+  @Test
+  @DisplayName("the OpenAPI document describes the record and customer endpoints")
+  void openApi() {
+    String doc = HttpSession.signedIn(site, "viewer").get("/api/v1/openapi.json").body();
+    assertThat(doc)
+        .contains(
+            "/api/v1/transactions",
+            "/api/v1/licenses",
+            "/api/v1/customers",
+            "/api/v1/customers/{key}");
+  }
+
+  @Test
   @DisplayName("anonymous calls to the record API get 401")
   void anonymous() {
     assertThat(new HttpSession(site.baseUrl()).get("/api/v1/licenses").statusCode()).isEqualTo(401);
