@@ -7,6 +7,10 @@ import dev.marketlens.metrics.conversion.ConversionMonth;
 import dev.marketlens.metrics.conversion.Conversions;
 import dev.marketlens.metrics.conversion.DaysToConvert;
 import dev.marketlens.metrics.conversion.Evaluation;
+import dev.marketlens.metrics.customers.CustomerMonth;
+import dev.marketlens.metrics.customers.CustomerMonths;
+import dev.marketlens.metrics.customers.CustomerMrr;
+import dev.marketlens.metrics.customers.CustomerRecords;
 import dev.marketlens.metrics.ledger.Ledger;
 import dev.marketlens.metrics.ledger.LedgerLine;
 import dev.marketlens.metrics.movements.Bridge;
@@ -85,6 +89,7 @@ public final class Metrics {
   private final Map<String, Pass> passes = new ConcurrentHashMap<>();
   private Renewals renewals;
   private List<Conversions.Episode> episodes;
+  private Map<String, Integer> customerNumbers;
 
   private Metrics(
       Book book, List<Evaluation> evaluations, Records.Loaded loaded, Parameters parameters) {
@@ -211,6 +216,93 @@ public final class Metrics {
         line -> keep[book.profileOf(line)],
         view.from().atDay(1),
         view.to().plusMonths(1).atDay(1));
+  }
+
+  /**
+   * The customers behind a month's movements: each customer with MRR at the end of {@code month} or
+   * of the month before, over the lines the view's filters keep, with the movement it makes — from
+   * the same month-end pass the movements report sums, so the amounts of each kind add up to the
+   * report's figure for that month. The view's months and segmentation are not used.
+   */
+  public List<CustomerMonth> customers(View view, YearMonth month) {
+    return customerMonths(view).month(Months.of(month));
+  }
+
+  /** One customer's month-end MRR over the view's months, or empty for an unknown customer. */
+  public Optional<List<CustomerMrr>> customerMrr(View view, String customer) {
+    Integer c = customerNumber(customer);
+    if (c == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        customerMonths(view).series(c, Months.of(view.from()), Months.of(view.to())));
+  }
+
+  /**
+   * What belongs to a customer: its license lineages, the license ids its records carry and the
+   * line item ids of its counted transaction lines; empty for an unknown customer.
+   */
+  public Optional<CustomerRecords> customerRecords(String customer) {
+    Integer c = customerNumber(customer);
+    if (c == null) {
+      return Optional.empty();
+    }
+    TreeSet<String> lineages = new TreeSet<>();
+    for (int i = 0; i < book.customerLineCount(c); i++) {
+      lineages.add(book.licenseKey(book.licenseOf(book.customerLine(c, i))));
+    }
+    for (Evaluation e : evaluations) {
+      if (e.customer() == c) {
+        lineages.add(book.licenseKey(e.license()));
+      }
+    }
+    TreeSet<String> ids = new TreeSet<>();
+    List<String> lineItems = new ArrayList<>();
+    if (loaded != null) {
+      loaded
+          .customerOfId()
+          .forEach(
+              (id, key) -> {
+                if (key.equals(customer)) {
+                  ids.add(id);
+                }
+              });
+      for (int k = 0; k < loaded.lines().size(); k++) {
+        if (book.customerOf(book.lineAdded(k)) == c) {
+          lineItems.add(loaded.lines().get(k).lineItemId().value());
+        }
+      }
+    }
+    return Optional.of(
+        new CustomerRecords(customer, List.copyOf(lineages), List.copyOf(ids), lineItems));
+  }
+
+  /** The customer a license id (entitlement id or number, SEN, add-on license id) belongs to. */
+  public Optional<String> customerOfLicense(String id) {
+    return loaded == null || id == null
+        ? Optional.empty()
+        : Optional.ofNullable(loaded.customerOfId().get(id));
+  }
+
+  /** Whether the book knows a customer by this key (it has lines or evaluations). */
+  public boolean hasCustomer(String customer) {
+    return customerNumber(customer) != null;
+  }
+
+  private CustomerMonths customerMonths(View view) {
+    return new CustomerMonths(
+        intervals(), keep(view.where()), parameters.asOf().toEpochDay(), parameters.graceDays());
+  }
+
+  private synchronized Integer customerNumber(String customer) {
+    if (customerNumbers == null) {
+      Map<String, Integer> numbers = new java.util.HashMap<>();
+      for (int c = 0; c < book.customerCount(); c++) {
+        numbers.put(book.customerKey(c), c);
+      }
+      customerNumbers = numbers;
+    }
+    return customer == null ? null : customerNumbers.get(customer);
   }
 
   private synchronized Renewals renewalsComputed() {

@@ -55,9 +55,15 @@ public final class Records {
    *
    * @param lines every line added to the book, by the number {@link Book.Builder#line} gave it
    * @param refunded for each such line that is a refund, the line it refunds, else -1
+   * @param customerOfId the customer key of every license id any record carries (entitlement id and
+   *     number, SEN, add-on license id, as the records spell them), kept or not
    */
   public record Loaded(
-      Book book, List<Evaluation> evaluations, List<TransactionLine> lines, int[] refunded) {}
+      Book book,
+      List<Evaluation> evaluations,
+      List<TransactionLine> lines,
+      int[] refunded,
+      Map<String, String> customerOfId) {}
 
   /**
    * Builds the book.
@@ -112,6 +118,19 @@ public final class Records {
           .add(hints(lines.get(k).customer()));
     }
     Map<String, String> customerOf = new CustomerKeys(partnerDomains, overrides).assign(hints);
+    Map<String, String> customerOfId = new HashMap<>();
+    for (int k = 0; k < licenses.size(); k++) {
+      String customer = customerOf.get(keyOfRoot.get(aliases.find(licenseNode[k])));
+      for (String id : idValues(licenses.get(k).ids())) {
+        customerOfId.put(id, customer);
+      }
+    }
+    for (int k = 0; k < lines.size(); k++) {
+      String customer = customerOf.get(lineageOfLine[k]);
+      for (String id : idValues(lines.get(k).licenseIds())) {
+        customerOfId.put(id, customer);
+      }
+    }
 
     Book.Builder builder = Book.builder();
     List<Integer> keptIndices = keptLines(lineageOfLine, excluded);
@@ -154,7 +173,12 @@ public final class Records {
     }
     List<Evaluation> evaluations =
         evaluations(builder, aliases, licenseNode, keyOfRoot, customerOf, excluded);
-    return new Loaded(builder.build(), List.copyOf(evaluations), List.copyOf(kept), refunded);
+    return new Loaded(
+        builder.build(),
+        List.copyOf(evaluations),
+        List.copyOf(kept),
+        refunded,
+        Map.copyOf(customerOfId));
   }
 
   /**
@@ -343,6 +367,24 @@ public final class Records {
 
   private static boolean sandbox(License l) {
     return l.insights() != null && "Yes".equalsIgnoreCase(l.insights().installedOnSandbox());
+  }
+
+  /** A record's license ids as the records spell them. */
+  private static List<String> idValues(LicenseIds ids) {
+    List<String> out = new ArrayList<>(4);
+    if (ids.appEntitlementId() != null) {
+      out.add(ids.appEntitlementId().value());
+    }
+    if (ids.appEntitlementNumber() != null) {
+      out.add(ids.appEntitlementNumber().value());
+    }
+    if (ids.licenseId() != null) {
+      out.add(ids.licenseId().value());
+    }
+    if (ids.addonLicenseId() != null) {
+      out.add(ids.addonLicenseId().value());
+    }
+    return out;
   }
 
   /** Joins a record's ids into one lineage and returns one of their nodes. */
