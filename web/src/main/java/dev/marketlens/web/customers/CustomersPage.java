@@ -6,7 +6,6 @@ import dev.marketlens.metrics.customers.MovementKind;
 import dev.marketlens.web.Page;
 import dev.marketlens.web.revenue.Filters;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,13 +13,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -122,17 +118,6 @@ class CustomersPage {
         "current", detail.mrr().isEmpty() ? null : detail.mrr().get(detail.mrr().size() - 1));
     model.addAttribute("chart", json.writeValueAsString(chart));
     return "customer";
-  }
-
-  /** A refusal (a bad parameter, a record the user may not see) as the error page. */
-  @ExceptionHandler(ResponseStatusException.class)
-  String refused(ResponseStatusException e, HttpServletResponse response, Model model) {
-    HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
-    response.setStatus(status.value());
-    model.addAttribute("status", status.value());
-    model.addAttribute("error", status.getReasonPhrase());
-    model.addAttribute("message", e.getReason());
-    return "error";
   }
 
   private static String keep(CustomerQuery query) {

@@ -7,18 +7,14 @@ import dev.marketlens.store.RecordSearch;
 import dev.marketlens.store.RecordSearch.Table;
 import dev.marketlens.web.Page;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -92,17 +88,6 @@ class RecordsPage {
             : null);
     model.addAttribute("idColumn", table == Table.TRANSACTIONS ? "lineItemId" : "license");
     return "true".equals(request.getHeader("HX-Request")) ? "records :: table" : "records";
-  }
-
-  /** A refusal (a bad parameter, a record the user may not see) as the error page. */
-  @ExceptionHandler(ResponseStatusException.class)
-  String refused(ResponseStatusException e, HttpServletResponse response, Model model) {
-    HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
-    response.setStatus(status.value());
-    model.addAttribute("status", status.value());
-    model.addAttribute("error", status.getReasonPhrase());
-    model.addAttribute("message", e.getReason());
-    return "error";
   }
 
   /** The global filters as hidden fields of the search form, so a search keeps them. */
