@@ -1,6 +1,7 @@
 package dev.marketlens.web.sync;
 
 import dev.marketlens.store.AppSettings;
+import dev.marketlens.store.AuditLog;
 import dev.marketlens.store.SyncRun;
 import dev.marketlens.store.VendorAccount;
 import dev.marketlens.web.Page;
@@ -44,8 +45,16 @@ class DataPage {
   private final SyncStatus status;
   private final Uploads uploads;
   private final AppSettings settings;
+  private final AuditLog audit;
 
-  DataPage(Access access, Syncs syncs, SyncStatus status, Uploads uploads, AppSettings settings) {
+  DataPage(
+      Access access,
+      Syncs syncs,
+      SyncStatus status,
+      Uploads uploads,
+      AppSettings settings,
+      AuditLog audit) {
+    this.audit = audit;
     this.access = access;
     this.syncs = syncs;
     this.status = status;
@@ -69,9 +78,16 @@ class DataPage {
   @PostMapping("/data/sync")
   @PreAuthorize("hasAnyRole('ADMIN','ANALYST')")
   String sync(
-      @RequestParam String account, Authentication authentication, RedirectAttributes redirect) {
+      @RequestParam String account,
+      Authentication authentication,
+      HttpServletRequest request,
+      RedirectAttributes redirect) {
     VendorAccount target = SyncApi.account(access, SignedIn.of(authentication), account);
     boolean started = syncs.start(target, authentication.getName());
+    if (started) {
+      audit.add(
+          authentication.getName(), "sync-started", "account " + target.name(), remote(request));
+    }
     redirect.addFlashAttribute(
         "message",
         started
@@ -100,6 +116,10 @@ class DataPage {
     }
     fill(user, model);
     return "data";
+  }
+
+  private static String remote(HttpServletRequest request) {
+    return request.getRemoteAddr();
   }
 
   private void fill(SignedIn user, Model model) {

@@ -1,5 +1,6 @@
 package dev.marketlens.web.sync;
 
+import dev.marketlens.store.AuditLog;
 import dev.marketlens.store.SyncRun;
 import dev.marketlens.store.VendorAccount;
 import dev.marketlens.web.security.Access;
@@ -66,8 +67,10 @@ class SyncApi {
   private final Syncs syncs;
   private final SyncStatus status;
   private final Uploads uploads;
+  private final AuditLog audit;
 
-  SyncApi(Access access, Syncs syncs, SyncStatus status, Uploads uploads) {
+  SyncApi(Access access, Syncs syncs, SyncStatus status, Uploads uploads, AuditLog audit) {
+    this.audit = audit;
     this.access = access;
     this.syncs = syncs;
     this.status = status;
@@ -146,12 +149,18 @@ class SyncApi {
       description =
           "202 when started, 409 when a sync of the account is already running. The run shows"
               + " in GET /api/v1/sync/runs.")
-  ResponseEntity<Started> sync(@PathVariable String account, Authentication authentication) {
+  ResponseEntity<Started> sync(
+      @PathVariable String account, Authentication authentication, HttpServletRequest request) {
     VendorAccount target = account(access, SignedIn.of(authentication), account);
     if (!syncs.start(target, authentication.getName())) {
       throw new ResponseStatusException(
           HttpStatus.CONFLICT, "a sync of account " + target.name() + " is already running");
     }
+    audit.add(
+        authentication.getName(),
+        "sync-started",
+        "account " + target.name(),
+        request.getRemoteAddr());
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/sync/runs?account=" + target.name()))
         .body(new Started(target.name(), "started"));

@@ -452,6 +452,11 @@ class SecurityIT {
         cookies.stream().filter(c -> c.startsWith("MARKETLENS_SESSION=")).findFirst().orElseThrow();
     assertThat(session).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
     assertThat(session).doesNotContainIgnoringCase("Secure;").doesNotEndWithIgnoringCase("Secure");
+    assertThat(
+            site.bean(org.springframework.core.env.Environment.class)
+                .getProperty("server.servlet.session.cookie.secure", Boolean.class))
+        .as("the Secure flag follows WebSettings.secureCookies, false in the tests")
+        .isFalse();
     assertThat(login.headers().firstValue("Content-Security-Policy").orElse(""))
         .contains("script-src 'self'");
   }

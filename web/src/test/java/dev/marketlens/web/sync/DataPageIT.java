@@ -255,6 +255,7 @@ class DataPageIT {
       assertThat(second.get("status").asString()).isEqualTo("succeeded");
       assertThat(second.get("created").asLong()).isZero();
       assertThat(admin.get("/data").body()).doesNotContain(apiToken);
+      assertThat(admin.get("/admin/audit").body()).contains("sync-started", "account " + account);
       admin.postForm("/admin/accounts/" + account + "/remove", Map.of("confirm", account));
     }
   }
