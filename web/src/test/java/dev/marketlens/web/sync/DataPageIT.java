@@ -163,6 +163,39 @@ class DataPageIT {
 
   @Test
   @DisplayName(
+      "a record changed without a new lastUpdated shows as drift: the count, its id and the fields")
+  void drift() throws Exception {
+    HttpSession admin = HttpSession.signedIn(site, "admin");
+    String account = newAccount(admin, Map.of());
+    admin.postMultipart(
+        "/data/import", Map.of("account", account), "files", Map.of(GOOD, resource(GOOD)));
+    String before = admin.get("/data").body();
+    assertThat(before.substring(before.indexOf("id=\"account-" + account + "\"")))
+        .contains("0 record versions changed without a new lastUpdated");
+    byte[] changed =
+        new String(resource(GOOD), java.nio.charset.StandardCharsets.UTF_8)
+            .replace("\"Globex\"", "\"Globex Corporation\"")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpResponse<String> r =
+        admin.postMultipart(
+            "/data/import",
+            Map.of("account", account),
+            "files",
+            Map.of("licenses-renamed.csv", changed));
+    assertThat(text(r.body()))
+        .contains(
+            "licenses-renamed.csv: 2 licenses (CSV): 0 new, 1 changed, 1 unchanged, 1 drifted");
+    String page = admin.get("/data").body();
+    String mine = page.substring(page.indexOf("id=\"account-" + account + "\""));
+    assertThat(mine).contains("1 record versions changed without a new lastUpdated");
+    Matcher row =
+        Pattern.compile("<table class=\"data drift\">(.*?)</table>", Pattern.DOTALL).matcher(mine);
+    assertThat(row.find()).isTrue();
+    assertThat(row.group(1)).contains("license", "SEN-L123456", "ompany");
+  }
+
+  @Test
+  @DisplayName(
       "POST /api/v1/imports: 200 with each file's counts; a refused file makes it a 400 naming it")
   void importApi() throws Exception {
     HttpSession admin = HttpSession.signedIn(site, "admin");
