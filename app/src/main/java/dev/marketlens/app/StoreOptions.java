@@ -1,14 +1,12 @@
 package dev.marketlens.app;
 
-import dev.marketlens.model.id.DeveloperId;
-import dev.marketlens.model.id.VendorId;
 import dev.marketlens.store.Database;
 import dev.marketlens.store.StoreException;
 import dev.marketlens.store.TokenCipher;
 import dev.marketlens.store.VendorAccount;
 import dev.marketlens.store.VendorAccounts;
 import dev.marketlens.sync.client.ApiAccount;
-import java.net.URI;
+import dev.marketlens.sync.incremental.AccountSync;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -71,25 +69,6 @@ final class StoreOptions {
 
   /** The reporting API account behind a vendor account: its ids, user, token and base URL. */
   static ApiAccount api(VendorAccounts accounts, VendorAccount account) {
-    String secret =
-        accounts
-            .token(account)
-            .orElseThrow(
-                () ->
-                    new StoreException(
-                        "account " + account.name() + " has no API token: add it with --token"));
-    if (account.developerId() == null && account.vendorId() == null) {
-      throw new StoreException(
-          "account "
-              + account.name()
-              + " has no vendor or developer id: set one with ./marketlens accounts add "
-              + account.name()
-              + " --vendor ID");
-    }
-    ApiAccount api =
-        account.developerId() != null
-            ? ApiAccount.v3(DeveloperId.of(account.developerId()), account.email(), secret)
-            : ApiAccount.v2(VendorId.of(account.vendorId()), account.email(), secret);
-    return account.baseUrl() == null ? api : api.withBaseUrl(URI.create(account.baseUrl()));
+    return AccountSync.api(accounts, account);
   }
 }

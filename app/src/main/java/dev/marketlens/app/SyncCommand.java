@@ -5,13 +5,10 @@ import dev.marketlens.store.StoreException;
 import dev.marketlens.store.VendorAccount;
 import dev.marketlens.store.VendorAccounts;
 import dev.marketlens.store.WriteResult;
-import dev.marketlens.sync.client.ApiAccount;
-import dev.marketlens.sync.client.ReportingClient;
-import dev.marketlens.sync.incremental.ApiSource;
+import dev.marketlens.sync.incremental.AccountSync;
 import dev.marketlens.sync.incremental.SyncEngine;
 import dev.marketlens.sync.incremental.SyncException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -144,20 +141,13 @@ final class SyncCommand implements Callable<Integer> {
       SyncEngine.Mode mode,
       PrintWriter out,
       CommandSpec command) {
-    ApiAccount api = StoreOptions.api(accounts, account);
-    Path spool = Settings.home().resolve("spool").resolve(Long.toString(account.id()));
-    ReportingClient client = ReportingClient.builder(api).spoolDirectory(spool).build();
-    out.printf("Syncing %s from %s%n", account.name(), api.baseUrl());
+    AccountSync.Prepared prepared =
+        new AccountSync(database, accounts, Settings.home(), Clock.systemUTC()).prepare(account);
+    out.printf("Syncing %s from %s%n", account.name(), prepared.baseUrl());
     out.flush();
     try {
       SyncEngine.Summary summary =
-          new SyncEngine(
-                  database,
-                  new ApiSource(client, spool),
-                  Clock.systemUTC(),
-                  new TerminalProgress(out, System.console() != null),
-                  SyncEngine.Options.DEFAULTS.withMode(mode))
-              .run(account);
+          prepared.run(mode, new TerminalProgress(out, System.console() != null));
       WriteResult w = summary.written();
       out.printf(
           Locale.ROOT,

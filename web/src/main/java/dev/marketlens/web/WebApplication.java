@@ -9,13 +9,15 @@ import dev.marketlens.store.VendorAccounts;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * The composition of the web application: every feature package under {@code dev.marketlens.web},
  * on the store the {@link WebSettings} name. Spring Boot configures what its starters bring (MVC,
- * security, Thymeleaf, actuator, OpenAPI).
+ * security, Thymeleaf, actuator, OpenAPI); scheduling runs the scheduled sync.
  */
 @SpringBootApplication
+@EnableScheduling
 class WebApplication {
 
   @Bean

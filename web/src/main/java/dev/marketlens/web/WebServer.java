@@ -56,6 +56,11 @@ public final class WebServer implements AutoCloseable {
     return new WebServer(app.run());
   }
 
+  /** The running application's context (for tests that enumerate its routes or read its beans). */
+  org.springframework.context.ApplicationContext context() {
+    return context;
+  }
+
   public int port() {
     return port;
   }

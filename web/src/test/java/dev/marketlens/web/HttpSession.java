@@ -119,4 +119,79 @@ public final class HttpSession {
       throw new IllegalStateException(e);
     }
   }
+
+  /** Sends JSON with the method given, with the session's CSRF token (a bearer needs none). */
+  public HttpResponse<String> sendJson(String method, String path, String json) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (bearer == null && !cookies.isEmpty()) {
+      String token = csrfToken("/");
+      if (token != null) {
+        request.header("X-CSRF-TOKEN", token);
+      }
+    }
+    return send(request);
+  }
+
+  /**
+   * Posts a multipart form: the fields, and each file (name → content) in the field {@code
+   * fileField}; a session adds the page's CSRF token as the form's hidden field does.
+   */
+  public HttpResponse<String> postMultipart(
+      String path, Map<String, String> fields, String fileField, Map<String, byte[]> files) {
+    String boundary = "----marketlens" + System.nanoTime();
+    Map<String, String> all = new LinkedHashMap<>(fields);
+    if (bearer == null && !cookies.isEmpty()) {
+      String token = csrfToken("/");
+      if (token != null) {
+        all.put("_csrf", token);
+      }
+    }
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    try {
+      for (Map.Entry<String, String> e : all.entrySet()) {
+        body.write(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + e.getKey()
+                    + "\"\r\n\r\n"
+                    + e.getValue()
+                    + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+      }
+      for (Map.Entry<String, byte[]> f : files.entrySet()) {
+        body.write(
+            ("--"
+                    + boundary
+                    + "\r\nContent-Disposition: form-data; name=\""
+                    + fileField
+                    + "\"; filename=\""
+                    + f.getKey()
+                    + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(f.getValue());
+        body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+      }
+      body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+  }
+
+  /** The value of a cookie this session holds, or null. */
+  public String cookie(String name) {
+    return cookies.get(name);
+  }
 }

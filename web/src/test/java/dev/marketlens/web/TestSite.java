@@ -42,6 +42,18 @@ public final class TestSite {
 
   private static TestSite site;
 
+  /** Where the application's log goes in tests, so that tests can scan it for secrets. */
+  public static final Path LOG_FILE = Path.of("target", "web-it.log").toAbsolutePath();
+
+  static {
+    try {
+      Files.deleteIfExists(LOG_FILE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    System.setProperty("logging.file.name", LOG_FILE.toString());
+  }
+
   private final Path home;
   private final Database database;
   private final WebServer server;
@@ -111,6 +123,16 @@ public final class TestSite {
 
   public VendorAccount beta() {
     return beta;
+  }
+
+  /** A bean of the running application, e.g. its request mappings. */
+  public <T> T bean(Class<T> type) {
+    return server.context().getBean(type);
+  }
+
+  /** A bean of the running application by name. */
+  public <T> T bean(String name, Class<T> type) {
+    return server.context().getBean(name, type);
   }
 
   public User user(String username) {

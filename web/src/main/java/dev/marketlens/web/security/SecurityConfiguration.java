@@ -122,6 +122,7 @@ class SecurityConfiguration {
                                     .ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
         .addFilterBefore(
             new BearerTokens(tokens, users), UsernamePasswordAuthenticationFilter.class)
+        .addFilterAfter(new FreshUsers(users), BearerTokens.class)
         .addFilterBefore(
             new Throttled(throttle, audit, path.matcher(HttpMethod.POST, "/login")),
             UsernamePasswordAuthenticationFilter.class);

@@ -1,0 +1,4 @@
+/**
+ * Settings: own password and API tokens; for admins users, vendor accounts, sync interval, audit.
+ */
+package dev.marketlens.web.admin;
