@@ -1,6 +1,8 @@
 package dev.marketlens.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -12,6 +14,8 @@ import org.springframework.web.server.ResponseStatusException;
  * wrong; the REST API answers the same as problem JSON.
  */
 @ControllerAdvice(annotations = Page.class)
+// Before Spring Boot's problem-details handler (order 0), which would answer pages with JSON too.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class PageErrors {
 
   @ExceptionHandler(ResponseStatusException.class)
