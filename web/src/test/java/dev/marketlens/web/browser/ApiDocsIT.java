@@ -7,7 +7,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("The API documentation in a browser")
-class ApiDocsIT extends BrowserTest {
+class ApiDocsIT extends BrowserFixture {
 
   @Test
   @DisplayName(

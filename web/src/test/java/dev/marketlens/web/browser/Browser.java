@@ -68,11 +68,23 @@ public final class Browser implements AutoCloseable {
     this.driver = driver;
   }
 
-  /** Starts Chromium for a site at {@code base} ({@code http://localhost:PORT}). */
+  /**
+   * Starts Chromium for a site at {@code base} ({@code http://localhost:PORT}): {@code
+   * /usr/bin/chromium} and {@code /usr/bin/chromedriver}, or the system properties {@code
+   * marketlens.chromium} and {@code marketlens.chromedriver}.
+   */
   public static Browser start(String base) {
-    Path chromium = Path.of(System.getProperty("marketlens.chromium", "/usr/bin/chromium"));
-    Path chromedriver =
-        Path.of(System.getProperty("marketlens.chromedriver", "/usr/bin/chromedriver"));
+    return start(
+        base,
+        Path.of(System.getProperty("marketlens.chromium", "/usr/bin/chromium")),
+        Path.of(System.getProperty("marketlens.chromedriver", "/usr/bin/chromedriver")));
+  }
+
+  /**
+   * Starts this Chromium with this chromedriver; fails, saying what to install, if either is
+   * missing.
+   */
+  static Browser start(String base, Path chromium, Path chromedriver) {
     for (Path program : List.of(chromium, chromedriver)) {
       if (!Files.isExecutable(program)) {
         throw new IllegalStateException(

@@ -17,7 +17,7 @@ import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
 
 @DisplayName("The overview in a browser")
-class OverviewIT extends BrowserTest {
+class OverviewIT extends BrowserFixture {
   private static final YearMonth TO = YearMonth.from(TestSite.TODAY);
   private static final YearMonth FROM = TO.minusMonths(11);
 
@@ -89,6 +89,20 @@ class OverviewIT extends BrowserTest {
     assertThat(overview.link("tile-mrr"))
         .isEqualTo("/revenue/movements?from=" + FROM + "&to=" + TO + "&hosting=Cloud");
     assertThat(overview.menuLink("Movements")).isEqualTo(overview.link("tile-mrr"));
+  }
+
+  @Test
+  @DisplayName(
+      "the menu keeps the filters: Overview from a filtered overview shows the same figures")
+  void menuKeepsFilters() {
+    OverviewPage cloud = signIn("admin").choose("hosting", "Cloud").apply(OverviewPage::new);
+    Map<String, String> shown = OverviewFigures.fromPage(cloud);
+
+    OverviewPage again = cloud.follow("Overview", OverviewPage::new);
+
+    assertThat(again.path()).isEqualTo("/?from=" + FROM + "&to=" + TO + "&hosting=Cloud");
+    assertThat(again.chosen("hosting")).isEqualTo("Cloud");
+    assertThat(OverviewFigures.fromPage(again)).isEqualTo(shown);
   }
 
   @Test

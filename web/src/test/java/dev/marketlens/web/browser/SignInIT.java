@@ -7,7 +7,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Signing in and out in a browser")
-class SignInIT extends BrowserTest {
+class SignInIT extends BrowserFixture {
 
   @Test
   @DisplayName("the admin signs in with the form and the overview opens, naming them")

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * desktop window and names its screenshots.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class BrowserTest {
+abstract class BrowserFixture {
   protected final TestSite site = TestSite.get();
   protected Browser browser;
 
