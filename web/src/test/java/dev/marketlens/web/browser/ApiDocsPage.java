@@ -7,7 +7,7 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * {@code /api/v1/docs}: springdoc's Swagger UI over {@code /api/v1/openapi.json}. Loaded once its
- * script has drawn the API's title; its operations are the {@code .opblock} sections.
+ * script has drawn the operations (the {@code .opblock} sections) or an error.
  */
 public final class ApiDocsPage {
   private final Browser browser;
@@ -16,8 +16,10 @@ public final class ApiDocsPage {
     this.browser = browser;
     browser.await(
         ExpectedConditions.or(
-            ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .info")),
-            ExpectedConditions.presenceOfElementLocated(By.cssSelector(".swagger-ui .errors"))));
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".swagger-ui .opblock .opblock-summary-path")),
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector(".swagger-ui .errors-wrapper"))));
     browser.screenshot("api-docs");
   }
 
@@ -42,7 +44,7 @@ public final class ApiDocsPage {
 
   /** Errors Swagger UI shows (for example a spec it could not fetch), empty when none. */
   public List<String> errors() {
-    return browser.findAll(By.cssSelector(".swagger-ui .errors")).stream()
+    return browser.findAll(By.cssSelector(".swagger-ui .errors-wrapper")).stream()
         .map(WebElement::getText)
         .toList();
   }

@@ -12,7 +12,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * What every browser test class shares: the JVM's one {@link TestSite} and one {@link Browser} for
  * the class, started before its first test and closed after its last; each test starts with a
- * desktop window and names its screenshots.
+ * desktop window and names its screenshots. A test of a new page signs in, goes there and checks
+ * it, for example in a class {@code MovementsIT extends BrowserFixture}:
+ *
+ * <pre>{@code
+ * void drawn() {
+ *   MovementsPage movements = signIn("admin").follow("Movements", MovementsPage::new);
+ *   assertThat(movements.charts()).allMatch(Page::drawn);
+ * }
+ * }</pre>
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class BrowserFixture {

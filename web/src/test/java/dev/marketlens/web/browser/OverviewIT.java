@@ -3,10 +3,14 @@ package dev.marketlens.web.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketlens.metrics.Metrics;
+import dev.marketlens.metrics.movements.Movements;
+import dev.marketlens.metrics.movements.MrrMonth;
 import dev.marketlens.metrics.segments.Dimension;
 import dev.marketlens.metrics.segments.Where;
 import dev.marketlens.web.TestSite;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,9 +19,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebElement;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @DisplayName("The overview in a browser")
 class OverviewIT extends BrowserFixture {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final YearMonth TO = YearMonth.from(TestSite.TODAY);
   private static final YearMonth FROM = TO.minusMonths(11);
 
@@ -115,6 +122,56 @@ class OverviewIT extends BrowserFixture {
         .extracting(c -> c.getDomAttribute("id"))
         .containsExactly("chart-trend", "chart-waterfall");
     assertThat(charts).allMatch(Page::drawn, "drawn by ECharts as SVG");
+  }
+
+  @Test
+  @DisplayName(
+      "the charts plot the API's and the engine's numbers: MRR by month, the month's movements")
+  void chartsPlotTheNumbers() {
+    OverviewPage overview = signIn("admin");
+    Metrics engine = RevenueEngine.ofAllAccounts(site);
+
+    JsonNode trend = JSON.readTree(overview.series("chart-trend"));
+    List<String> months = new ArrayList<>();
+    List<Long> mrr = new ArrayList<>();
+    trend.get("x").forEach(m -> months.add(m.asString()));
+    trend.get("series").get(0).get("values").forEach(v -> mrr.add(v.asLong()));
+    List<String> apiMonths = new ArrayList<>();
+    List<Long> apiMrr = new ArrayList<>();
+    for (JsonNode row : browser.fetchJson("/api/v1/reports/mrr?from=" + FROM + "&to=" + TO)) {
+      apiMonths.add(row.get("month").asString());
+      apiMrr.add(row.get("mrr").asLong());
+    }
+    List<MrrMonth> engineMrr = engine.mrr(Metrics.View.of(FROM, TO));
+    assertThat(months)
+        .hasSize(12)
+        .isEqualTo(apiMonths)
+        .isEqualTo(engineMrr.stream().map(m -> m.month().toString()).toList());
+    assertThat(mrr).isEqualTo(apiMrr).isEqualTo(engineMrr.stream().map(MrrMonth::mrr).toList());
+
+    Map<String, Long> steps = new LinkedHashMap<>();
+    JSON.readTree(overview.series("chart-waterfall"))
+        .get("steps")
+        .forEach(s -> steps.put(s.get("label").asString(), s.get("value").asLong()));
+    JsonNode api = browser.fetchJson("/api/v1/reports/movements?from=" + TO + "&to=" + TO).get(0);
+    Movements month = engine.movements(Metrics.View.of(TO, TO)).get(0);
+    Map<String, Long> fromApi = new LinkedHashMap<>();
+    Map<String, Long> fromEngine = new LinkedHashMap<>();
+    fromApi.put("Opening", api.get("openingMrr").asLong());
+    fromEngine.put("Opening", month.openingMrr());
+    fromApi.put("New", api.get("newMrr").asLong());
+    fromEngine.put("New", month.newMrr());
+    fromApi.put("Expansion", api.get("expansionMrr").asLong());
+    fromEngine.put("Expansion", month.expansionMrr());
+    fromApi.put("Reactivation", api.get("reactivationMrr").asLong());
+    fromEngine.put("Reactivation", month.reactivationMrr());
+    fromApi.put("Contraction", api.get("contractionMrr").asLong());
+    fromEngine.put("Contraction", month.contractionMrr());
+    fromApi.put("Churn", api.get("churnedMrr").asLong());
+    fromEngine.put("Churn", month.churnedMrr());
+    fromApi.put("Closing", api.get("closingMrr").asLong());
+    fromEngine.put("Closing", month.closingMrr());
+    assertThat(steps).containsExactlyEntriesOf(fromApi).isEqualTo(fromEngine);
   }
 
   @Test

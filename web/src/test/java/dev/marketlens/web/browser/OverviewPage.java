@@ -53,6 +53,11 @@ public final class OverviewPage extends Page {
     return browser.find(By.id(id));
   }
 
+  /** The data a chart was drawn from ({@code data-series}), as JSON text. */
+  public String series(String chartId) {
+    return browser.find(By.id(chartId)).getDomAttribute("data-series");
+  }
+
   /** The month the overview is about, from its heading. */
   public String month() {
     return browser.find(By.cssSelector("h1 .muted")).getText();
