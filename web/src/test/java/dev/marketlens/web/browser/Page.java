@@ -125,8 +125,12 @@ public abstract class Page {
         && !chart.findElements(By.tagName("svg")).isEmpty();
   }
 
-  /** Waits until every chart on the page is drawn. */
+  /**
+   * Waits until every chart on the page is drawn and has settled: ECharts animates its series in,
+   * so the drawing is taken as final once two looks half a second apart find the same SVG.
+   */
   protected void awaitCharts() {
+    String[] last = {null};
     browser.await(
         d -> {
           for (WebElement chart : charts()) {
@@ -134,7 +138,14 @@ public abstract class Page {
               return false;
             }
           }
-          return true;
+          String now =
+              String.valueOf(
+                  browser.script(
+                      "return Array.from(document.querySelectorAll('.chart[data-chart] svg'))"
+                          + ".map(function (s) { return s.innerHTML; }).join('|');"));
+          boolean settled = now.equals(last[0]);
+          last[0] = now;
+          return settled;
         });
   }
 
