@@ -6,6 +6,11 @@ import dev.marketlens.store.AuditLog;
 import dev.marketlens.store.Database;
 import dev.marketlens.store.Users;
 import dev.marketlens.store.VendorAccounts;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -53,5 +58,29 @@ class WebApplication {
   @Bean
   VendorAccounts vendorAccounts(Database database, WebSettings settings) {
     return new VendorAccounts(database.dataSource(), settings.cipher());
+  }
+
+  /** The OpenAPI description's title, version and how to authenticate. */
+  @Bean
+  OpenAPI openApi() {
+    String version = WebApplication.class.getPackage().getImplementationVersion();
+    return new OpenAPI()
+        .info(
+            new Info()
+                .title("Marketlens REST API")
+                .version(version == null ? "development build" : version)
+                .description(
+                    "Metrics computed from the stored Marketplace records, the records themselves,"
+                        + " sync, imports and administration. Money in integer cents (USD), rates"
+                        + " as decimals, months as YYYY-MM."))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    "token",
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .description("An API token created in Settings (mlt_…)")))
+        .addSecurityItem(new SecurityRequirement().addList("token"));
   }
 }

@@ -9,12 +9,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows down password guessing: after {@value #FREE_FAILURES} failed sign-ins for one user name, or
- * from one address, each further attempt must wait — 30 seconds, doubling with every failure up to
- * 15 minutes. A successful sign-in clears the user name's count. Kept in memory: a restart forgets
- * it, which costs an attacker a restart they cannot cause.
+ * {@value #FREE_FAILURES_PER_ADDRESS} from one address (guessing across many names, or many people
+ * behind one address), each further attempt must wait — 30 seconds, doubling with every failure up
+ * to 15 minutes. A successful sign-in clears the user name's count. Kept in memory: a restart
+ * forgets it, which costs an attacker a restart they cannot cause.
  */
 final class LoginThrottle {
   static final int FREE_FAILURES = 5;
+  static final int FREE_FAILURES_PER_ADDRESS = 20;
   private static final Duration FIRST_WAIT = Duration.ofSeconds(30);
   private static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
   private static final Duration FORGET_AFTER = Duration.ofHours(1);
@@ -31,8 +33,8 @@ final class LoginThrottle {
 
   /** How long a sign-in as {@code username} from {@code remote} must still wait (zero: none). */
   Duration wait(String username, String remote) {
-    Duration byUser = waitFor(userKey(username));
-    Duration byAddress = waitFor("ip:" + remote);
+    Duration byUser = waitFor(userKey(username), FREE_FAILURES);
+    Duration byAddress = waitFor("ip:" + remote, FREE_FAILURES_PER_ADDRESS);
     return byUser.compareTo(byAddress) >= 0 ? byUser : byAddress;
   }
 
@@ -56,12 +58,12 @@ final class LoginThrottle {
     failures.remove(userKey(username));
   }
 
-  private Duration waitFor(String key) {
+  private Duration waitFor(String key, int free) {
     Failures f = failures.get(key);
-    if (f == null || f.count() < FREE_FAILURES) {
+    if (f == null || f.count() < free) {
       return Duration.ZERO;
     }
-    int doublings = Math.min(f.count() - FREE_FAILURES, 10);
+    int doublings = Math.min(f.count() - free, 10);
     Duration wait = FIRST_WAIT.multipliedBy(1L << doublings);
     if (wait.compareTo(LONGEST_WAIT) > 0) {
       wait = LONGEST_WAIT;
