@@ -7,15 +7,12 @@ import dev.marketlens.web.revenue.RevenueBooks;
 import dev.marketlens.web.security.Access;
 import dev.marketlens.web.security.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
-import java.util.stream.Collectors;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -83,18 +80,7 @@ public class Layout {
   /** The filters as a query string ({@code &account=…&hosting=…}) for links that keep them. */
   @ModelAttribute("keep")
   String keep(HttpServletRequest request) {
-    Filters f = filters(request);
-    Map<String, String> q = new LinkedHashMap<>();
-    q.put("from", f.from().toString());
-    q.put("to", f.to().toString());
-    q.putAll(f.query());
-    return q.entrySet().stream()
-        .map(
-            e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
+    return filters(request).keep();
   }
 
   @ModelAttribute("path")

@@ -1,5 +1,7 @@
 package dev.marketlens.web.admin;
 
+import static dev.marketlens.web.Params.bad;
+
 import dev.marketlens.model.id.DeveloperId;
 import dev.marketlens.model.id.VendorId;
 import dev.marketlens.store.ApiTokens;
@@ -74,10 +76,6 @@ class Administration {
     this.audit = audit;
     this.encoder = encoder;
     this.books = books;
-  }
-
-  static ResponseStatusException bad(String message) {
-    return new ResponseStatusException(HttpStatus.BAD_REQUEST, message);
   }
 
   // ---- own password and tokens

@@ -1,5 +1,6 @@
 package dev.marketlens.web.admin;
 
+import dev.marketlens.web.Params;
 import dev.marketlens.web.security.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,7 +54,7 @@ class UsersApi {
   ResponseEntity<Administration.UserView> create(
       @RequestBody NewUser body, Authentication authentication, HttpServletRequest request) {
     if (body == null) {
-      throw Administration.bad("a JSON body with username, password, role is required");
+      throw Params.bad("a JSON body with username, password, role is required");
     }
     Administration.UserView user =
         admin.createUser(

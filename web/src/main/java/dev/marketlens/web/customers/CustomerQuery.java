@@ -1,10 +1,13 @@
 package dev.marketlens.web.customers;
 
+import static dev.marketlens.web.Params.bad;
+import static dev.marketlens.web.Params.first;
+import static dev.marketlens.web.Params.number;
+
 import dev.marketlens.metrics.customers.CustomerMonth;
 import dev.marketlens.metrics.customers.MovementKind;
+import dev.marketlens.web.Params;
 import dev.marketlens.web.revenue.Filters;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
@@ -12,9 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * One request for the customer list: the global filters, the {@code month} (default the filters'
@@ -134,33 +134,6 @@ public record CustomerQuery(
             p.put(k, v);
           }
         });
-    return p.entrySet().stream()
-        .map(
-            e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-  }
-
-  private static int number(Map<String, String[]> params, String name, int otherwise) {
-    String text = first(params, name);
-    if (text == null || text.isBlank()) {
-      return otherwise;
-    }
-    try {
-      return Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      throw bad(name + " must be a whole number, not '" + text + "'");
-    }
-  }
-
-  private static String first(Map<String, String[]> params, String name) {
-    String[] values = params.get(name);
-    return values == null || values.length == 0 ? null : values[0];
-  }
-
-  static ResponseStatusException bad(String message) {
-    return new ResponseStatusException(HttpStatus.BAD_REQUEST, message);
+    return Params.query(p);
   }
 }

@@ -3,6 +3,7 @@ package dev.marketlens.web.revenue;
 import dev.marketlens.metrics.cohorts.Cohort;
 import dev.marketlens.metrics.report.ReportTable;
 import dev.marketlens.web.Page;
+import dev.marketlens.web.Params;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,7 +42,7 @@ class CohortsPage {
     try {
       m = Cohort.Measure.parse(measure.strip());
     } catch (IllegalArgumentException e) {
-      throw Filters.bad("measure: " + e.getMessage());
+      throw Params.bad("measure: " + e.getMessage());
     }
     List<Map<String, Object>> rows = reports.rows(user, filters, ReportTable.Kind.COHORTS, m, 90);
     int offsets = 0;

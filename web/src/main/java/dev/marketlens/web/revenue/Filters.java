@@ -1,12 +1,14 @@
 package dev.marketlens.web.revenue;
 
+import static dev.marketlens.web.Params.bad;
+import static dev.marketlens.web.Params.first;
+
 import dev.marketlens.metrics.Basis;
 import dev.marketlens.metrics.Metrics;
 import dev.marketlens.metrics.Parameters;
 import dev.marketlens.metrics.segments.Dimension;
 import dev.marketlens.metrics.segments.Where;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dev.marketlens.web.Params;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -16,8 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The global filters every page and API call takes, from the request's parameters: months {@code
@@ -146,14 +146,7 @@ public record Filters(
     q.put("from", from.toString());
     q.put("to", to.toString());
     q.putAll(query());
-    StringBuilder s = new StringBuilder();
-    q.forEach(
-        (k, v) ->
-            s.append(s.isEmpty() ? "" : "&")
-                .append(URLEncoder.encode(k, StandardCharsets.UTF_8))
-                .append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
-    return s.toString();
+    return Params.query(q);
   }
 
   /** The filters as query parameters (for links that keep them), without the months. */
@@ -187,14 +180,5 @@ public record Filters(
     } catch (DateTimeParseException e) {
       throw bad(name + " must be YYYY-MM, not '" + text + "'");
     }
-  }
-
-  static String first(Map<String, String[]> params, String name) {
-    String[] values = params.get(name);
-    return values == null || values.length == 0 ? null : values[0];
-  }
-
-  static ResponseStatusException bad(String message) {
-    return new ResponseStatusException(HttpStatus.BAD_REQUEST, message);
   }
 }

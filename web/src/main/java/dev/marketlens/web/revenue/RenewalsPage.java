@@ -3,6 +3,7 @@ package dev.marketlens.web.revenue;
 import dev.marketlens.metrics.cohorts.Cohort;
 import dev.marketlens.metrics.report.ReportTable;
 import dev.marketlens.web.Page;
+import dev.marketlens.web.Params;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,10 +44,10 @@ class RenewalsPage {
     try {
       ahead = Integer.parseInt(days.strip());
     } catch (NumberFormatException e) {
-      throw Filters.bad("days must be a number of days (30, 60, 90 or 180), not '" + days + "'");
+      throw Params.bad("days must be a number of days (30, 60, 90 or 180), not '" + days + "'");
     }
     if (ahead < 0 || ahead > 3650) {
-      throw Filters.bad("days must be 0–3650, not " + ahead);
+      throw Params.bad("days must be 0–3650, not " + ahead);
     }
     List<Map<String, Object>> rows = reports.rows(user, filters, ReportTable.Kind.RENEWALS);
     List<Map<String, Object>> monthly =

@@ -2,6 +2,7 @@ package dev.marketlens.web.revenue;
 
 import dev.marketlens.metrics.cohorts.Cohort;
 import dev.marketlens.metrics.report.ReportTable;
+import dev.marketlens.web.Params;
 import dev.marketlens.web.security.Access;
 import dev.marketlens.web.security.SignedIn;
 import io.swagger.v3.oas.annotations.Operation;
@@ -66,7 +67,7 @@ class ReportsApi {
         ReportTable.Kind.parse(kind)
             .orElseThrow(
                 () ->
-                    Filters.bad(
+                    Params.bad(
                         "unknown report '"
                             + kind
                             + "'; expected one of "
@@ -75,10 +76,10 @@ class ReportsApi {
     try {
       cohortMeasure = Cohort.Measure.parse(measure);
     } catch (IllegalArgumentException e) {
-      throw Filters.bad(e.getMessage());
+      throw Params.bad(e.getMessage());
     }
     if (days < 0 || days > 3650) {
-      throw Filters.bad("days must be 0–3650, not " + days);
+      throw Params.bad("days must be 0–3650, not " + days);
     }
     Filters filters = Filters.of(request.getParameterMap(), LocalDate.now(clock));
     Set<Long> scope = access.scope(SignedIn.of(authentication), filters.account());

@@ -1,19 +1,20 @@
 package dev.marketlens.web.transactions;
 
+import static dev.marketlens.web.Params.bad;
+import static dev.marketlens.web.Params.first;
+import static dev.marketlens.web.Params.number;
+
 import dev.marketlens.metrics.segments.Dimension;
 import dev.marketlens.metrics.segments.Where;
 import dev.marketlens.store.RecordSearch;
 import dev.marketlens.store.RecordSearch.Table;
+import dev.marketlens.web.Params;
 import dev.marketlens.web.revenue.Filters;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * One request for a record table: the global filters (account, the dimensions that are columns, the
@@ -151,7 +152,7 @@ public record RecordQuery(
     p.put("from", filters.from().toString());
     p.put("to", filters.to().toString());
     p.putAll(filters.query());
-    return encode(p);
+    return Params.query(p);
   }
 
   /**
@@ -179,37 +180,6 @@ public record RecordQuery(
             p.put(k, v);
           }
         });
-    return encode(p);
-  }
-
-  private static String encode(Map<String, String> p) {
-    return p.entrySet().stream()
-        .map(
-            e ->
-                URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
-                    + "="
-                    + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-        .collect(Collectors.joining("&"));
-  }
-
-  private static int number(Map<String, String[]> params, String name, int otherwise) {
-    String text = first(params, name);
-    if (text == null || text.isBlank()) {
-      return otherwise;
-    }
-    try {
-      return Integer.parseInt(text.strip());
-    } catch (NumberFormatException e) {
-      throw bad(name + " must be a whole number, not '" + text + "'");
-    }
-  }
-
-  private static String first(Map<String, String[]> params, String name) {
-    String[] values = params.get(name);
-    return values == null || values.length == 0 ? null : values[0];
-  }
-
-  static ResponseStatusException bad(String message) {
-    return new ResponseStatusException(HttpStatus.BAD_REQUEST, message);
+    return Params.query(p);
   }
 }

@@ -1,6 +1,7 @@
 package dev.marketlens.web.transactions;
 
 import dev.marketlens.store.RecordSearch.Table;
+import dev.marketlens.web.Params;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -100,7 +101,7 @@ class RecordsApi {
       return null;
     }
     if (format != null && !format.isBlank() && !format.equalsIgnoreCase("json")) {
-      throw RecordQuery.bad("format must be json or csv, not '" + format + "'");
+      throw Params.bad("format must be json or csv, not '" + format + "'");
     }
     RecordTables.Page page = tables.page(user, query);
     Map<String, Object> body = new LinkedHashMap<>();
