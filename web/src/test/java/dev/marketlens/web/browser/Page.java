@@ -101,6 +101,15 @@ public abstract class Page {
     return page.apply(browser);
   }
 
+  /** Clicks a link of this page that loads another page, and returns that page. */
+  public <P extends Page> P click(WebElement link, Function<Browser, P> page) {
+    WebElement before = browser.find(By.tagName("main"));
+    browser.script("arguments[0].scrollIntoView({block: 'center'});", link);
+    link.click();
+    browser.await(ExpectedConditions.stalenessOf(before));
+    return page.apply(browser);
+  }
+
   /** Signs out with the button in the header. */
   public LoginPage signOut() {
     browser.find(By.id("logout")).click();

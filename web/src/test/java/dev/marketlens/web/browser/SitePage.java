@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
  * Any page of the signed-in site, known by a name (for its screenshot) and the element that shows
@@ -81,17 +80,5 @@ public class SitePage extends Page {
   /** The data a chart was drawn from ({@code data-series}), as JSON text. */
   public String series(String chartId) {
     return browser.find(By.id(chartId)).getDomAttribute("data-series");
-  }
-
-  /**
-   * Clicks a link that loads a whole new page and returns that page; {@code link} is found in this
-   * page.
-   */
-  public <P extends Page> P click(WebElement link, Function<Browser, P> page) {
-    WebElement before = browser.find(By.tagName("main"));
-    browser.script("arguments[0].scrollIntoView({block: 'center'});", link);
-    link.click();
-    browser.await(ExpectedConditions.stalenessOf(before));
-    return page.apply(browser);
   }
 }
