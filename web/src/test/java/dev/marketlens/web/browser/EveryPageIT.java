@@ -61,6 +61,7 @@ class EveryPageIT extends BrowserFixture {
         assertThat(page.charts()).as("charts of %s", stop.path()).isNotEmpty();
       }
       assertThat(page.charts()).as("charts of %s", stop.path()).allMatch(Page::drawn);
+      assertThat(page.cutOffChartTexts()).as("chart texts cut off on %s", stop.path()).isEmpty();
       assertThat(browser.console())
           .as("console of %s", stop.path())
           .noneMatch(
@@ -82,12 +83,13 @@ class EveryPageIT extends BrowserFixture {
     browser.resize(Browser.PHONE);
     List<String> overflowing = new ArrayList<>();
     for (Stop stop : stops) {
-      SitePage.open(browser, stop.path(), stop.name() + "-phone", stop.loaded());
+      SitePage page = SitePage.open(browser, stop.path(), stop.name() + "-phone", stop.loaded());
       long viewport = (Long) browser.script("return document.documentElement.clientWidth;");
       long content = (Long) browser.script("return document.documentElement.scrollWidth;");
       if (content > viewport) {
         overflowing.add(stop.path() + ": " + content + " px wide in " + viewport);
       }
+      page.cutOffChartTexts().forEach(t -> overflowing.add(stop.path() + ": cut off " + t));
     }
     assertThat(overflowing).isEmpty();
   }
