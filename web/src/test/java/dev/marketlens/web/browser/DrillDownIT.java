@@ -12,6 +12,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -105,5 +107,57 @@ class DrillDownIT extends BrowserFixture {
         .isEqualTo(amount)
         .isPositive();
     assertThat(customer.value("tile-customer-mrr")).isEqualTo(last.get("mrr").asString());
+  }
+
+  @Test
+  @DisplayName(
+      "a click on a month's New bar in the movements chart opens that month's new customers,"
+          + " totalling the bar's value and the API's")
+  void chartBarToCustomers() {
+    SitePage movements =
+        signIn("admin").follow("Movements", SitePage.as("movements", By.id("chart-movements")));
+    JsonNode chart = JSON.readTree(movements.series("chart-movements"));
+    JsonNode months = chart.get("x");
+    JsonNode values = chart.get("series").get(0).get("values");
+    assertThat(chart.get("series").get(0).get("name").asString()).isEqualTo("new");
+    int index = -1;
+    for (int i = 0; i < months.size(); i++) {
+      if (values.get(i).asLong() > 0) {
+        index = i;
+      }
+    }
+    assertThat(index).as("a month with new MRR").isNotNegative();
+    String month = months.get(index).asString();
+    long bar = values.get(index).asLong();
+    WebElement element = browser.find(By.id("chart-movements"));
+    browser.script("arguments[0].scrollIntoView({block: 'center'});", element);
+    // The middle of the bar, from the chart's own scales, relative to the element's centre.
+    @SuppressWarnings("unchecked")
+    List<Number> at =
+        (List<Number>)
+            browser.script(
+                "var c = echarts.getInstanceByDom(arguments[0]);"
+                    + "var p = c.convertToPixel({xAxisIndex: 0, yAxisIndex: 0},"
+                    + " [arguments[1], arguments[2] / 2]);"
+                    + "return [p[0] - arguments[0].clientWidth / 2,"
+                    + " p[1] - arguments[0].clientHeight / 2];",
+                element,
+                index,
+                bar);
+
+    WebElement before = browser.find(By.tagName("main"));
+    new Actions(browser.driver())
+        .moveToElement(element, at.get(0).intValue(), at.get(1).intValue())
+        .click()
+        .perform();
+    browser.await(ExpectedConditions.stalenessOf(before));
+    SitePage customers = new SitePage(browser, "customers-from-bar", By.id("customers-table"));
+
+    assertThat(customers.path()).contains("month=" + month, "movement=new");
+    JsonNode api =
+        browser.fetchJson("/api/v1/reports/movements?from=" + month + "&to=" + month).get(0);
+    assertThat(Long.parseLong(customers.value("movement-total")))
+        .isEqualTo(bar)
+        .isEqualTo(api.get("newMrr").asLong());
   }
 }
