@@ -14,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -159,5 +160,46 @@ class DrillDownIT extends BrowserFixture {
     assertThat(Long.parseLong(customers.value("movement-total")))
         .isEqualTo(bar)
         .isEqualTo(api.get("newMrr").asLong());
+  }
+
+  @Test
+  @DisplayName(
+      "split by hosting: a segment's new MRR links to that segment's new customers, totalling"
+          + " the API's segmented row")
+  void segmentToCustomers() {
+    SitePage all =
+        signIn("admin").follow("Movements", SitePage.as("movements", By.id("table-movements")));
+    new Select(browser.find(By.id("by"))).selectByValue("hosting");
+    SitePage split = all.apply(SitePage.as("movements-by-hosting", By.id("table-movements")));
+    assertThat(split.path()).contains("by=hosting");
+
+    Map<String, String> row =
+        split.rows("table-movements").stream()
+            .filter(r -> r.get(SitePage.ROW).endsWith("|Cloud"))
+            .filter(r -> r.get("newMrr") != null && Long.parseLong(r.get("newMrr")) > 0)
+            .reduce((earlier, later) -> later)
+            .orElseThrow(() -> new AssertionError("no month with new Cloud MRR"));
+    String month = row.get(SitePage.ROW).substring(0, 7);
+    WebElement link =
+        browser.find(
+            By.cssSelector(
+                "#table-movements tr[data-month='"
+                    + month
+                    + "'][data-segment='Cloud'] td[data-field='newMrr'] a"));
+
+    SitePage customers = split.click(link, SitePage.as("customers", By.id("customers-table")));
+
+    assertThat(customers.path()).contains("month=" + month, "movement=new", "hosting=Cloud");
+    long api = -1;
+    for (JsonNode r :
+        browser.fetchJson(
+            "/api/v1/reports/movements?from=" + month + "&to=" + month + "&by=hosting")) {
+      if ("Cloud".equals(r.get("segment").asString())) {
+        api = r.get("newMrr").asLong();
+      }
+    }
+    assertThat(Long.parseLong(customers.value("movement-total")))
+        .isEqualTo(Long.parseLong(row.get("newMrr")))
+        .isEqualTo(api);
   }
 }
