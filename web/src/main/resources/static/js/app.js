@@ -88,7 +88,9 @@
       return {
         color: PALETTE,
         tooltip: { trigger: 'item' },
-        series: [{ type: 'funnel', left: '10%', width: '80%', sort: 'descending', label: { formatter: '{b}: {c}' }, data: d.steps }]
+        // The funnel on the left, its labels to its right, inside the chart's box.
+        series: [{ type: 'funnel', left: '2%', width: '35%', sort: 'descending',
+          label: { position: 'right', formatter: '{b}: {c}', padding: [0, 0, 0, 4] }, data: d.steps }]
       };
     },
     // MRR movements per month stacked above (gains) and below (losses) zero, with a line (closing MRR).

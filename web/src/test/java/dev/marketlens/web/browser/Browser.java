@@ -107,6 +107,14 @@ public final class Browser implements AutoCloseable {
     }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(chromium.toFile());
+    // Downloads go without a prompt into the profile's own directory.
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory", profile.resolve("downloads").toString(),
+            "download.prompt_for_download", false,
+            "download.directory_upgrade", true,
+            "safebrowsing.enabled", false));
     options.addArguments(
         "--headless=new",
         "--no-sandbox",
@@ -136,6 +144,11 @@ public final class Browser implements AutoCloseable {
       delete(profile);
       throw e;
     }
+  }
+
+  /** The directory the browser saves downloaded files to (created by the first download). */
+  public Path downloads() {
+    return profile.resolve("downloads");
   }
 
   /** Names the screenshots taken from now on after a test. */
@@ -215,6 +228,30 @@ public final class Browser implements AutoCloseable {
       throw new AssertionError("GET " + path + " from the page answered " + status + ": " + body);
     }
     return JSON.readTree(body);
+  }
+
+  /**
+   * Fetches a path from the page as text (a CSV, say), with the page's session. Fails unless the
+   * answer is 200.
+   */
+  public String fetchText(String path) {
+    Object answer =
+        ((JavascriptExecutor) driver)
+            .executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                    + "fetch(arguments[0])"
+                    + ".then(function (r) { return r.text().then(function (t) {"
+                    + " done({status: r.status, body: t}); }); })"
+                    + ".catch(function (e) { done({status: -1, body: String(e)}); });",
+                path);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> response = (Map<String, Object>) answer;
+    long status = ((Number) response.get("status")).longValue();
+    String body = String.valueOf(response.get("body"));
+    if (status != 200) {
+      throw new AssertionError("GET " + path + " from the page answered " + status + ": " + body);
+    }
+    return body;
   }
 
   /** The messages the page wrote to the console (and CSP violations) since the last call. */

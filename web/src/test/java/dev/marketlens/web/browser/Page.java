@@ -101,6 +101,15 @@ public abstract class Page {
     return page.apply(browser);
   }
 
+  /** Clicks a link of this page that loads another page, and returns that page. */
+  public <P extends Page> P click(WebElement link, Function<Browser, P> page) {
+    WebElement before = browser.find(By.tagName("main"));
+    browser.script("arguments[0].scrollIntoView({block: 'center'});", link);
+    link.click();
+    browser.await(ExpectedConditions.stalenessOf(before));
+    return page.apply(browser);
+  }
+
   /** Signs out with the button in the header. */
   public LoginPage signOut() {
     browser.find(By.id("logout")).click();
@@ -147,6 +156,32 @@ public abstract class Page {
           last[0] = now;
           return settled;
         });
+  }
+
+  /**
+   * The texts of the page's charts (labels, axis values, legends) that stick out of their chart's
+   * box and so are cut off, as {@code chart-id: text}; texts in a clipped group (a scrolling
+   * legend) are left out.
+   */
+  @SuppressWarnings("unchecked")
+  public List<String> cutOffChartTexts() {
+    return (List<String>)
+        browser.script(
+            "var out = [];"
+                + "document.querySelectorAll('.chart[data-chart]').forEach(function (chart) {"
+                + "  var svg = chart.querySelector('svg'); if (!svg) { return; }"
+                + "  var box = svg.getBoundingClientRect();"
+                + "  svg.querySelectorAll('text').forEach(function (t) {"
+                + "    if (t.closest('[clip-path]') || !t.textContent) { return; }"
+                + "    var r = t.getBoundingClientRect();"
+                + "    if (r.width === 0) { return; }"
+                + "    if (r.left < box.left - 1 || r.right > box.right + 1"
+                + "        || r.top < box.top - 1 || r.bottom > box.bottom + 1) {"
+                + "      out.push(chart.id + ': ' + t.textContent);"
+                + "    }"
+                + "  });"
+                + "});"
+                + "return out;");
   }
 
   /** Takes another screenshot of the page as it is now (after scrolling, resizing). */
