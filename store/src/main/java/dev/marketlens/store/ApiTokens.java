@@ -90,25 +90,28 @@ public final class ApiTokens {
       return Optional.empty();
     }
     try (Connection c = dataSource.getConnection();
-        PreparedStatement use =
-            c.prepareStatement(
-                "UPDATE api_tokens SET last_used_at = now() WHERE token_sha256 = ? AND revoked_at"
-                    + " IS NULL AND (last_used_at IS NULL OR last_used_at < now() - interval '1"
-                    + " minute') RETURNING user_id");
         PreparedStatement select =
             c.prepareStatement(
-                "SELECT user_id FROM api_tokens WHERE token_sha256 = ? AND revoked_at IS NULL")) {
+                "SELECT user_id, last_used_at IS NULL OR last_used_at < now() - interval '1"
+                    + " minute' FROM api_tokens WHERE token_sha256 = ? AND revoked_at IS NULL")) {
       byte[] hash = sha256(token);
-      use.setBytes(1, hash);
-      try (ResultSet rows = use.executeQuery()) {
-        if (rows.next()) {
-          return Optional.of(rows.getLong(1));
+      select.setBytes(1, hash);
+      long user;
+      try (ResultSet rows = select.executeQuery()) {
+        if (!rows.next()) {
+          return Optional.empty();
+        }
+        user = rows.getLong(1);
+        if (!rows.getBoolean(2)) {
+          return Optional.of(user);
         }
       }
-      select.setBytes(1, hash);
-      try (ResultSet rows = select.executeQuery()) {
-        return rows.next() ? Optional.of(rows.getLong(1)) : Optional.empty();
+      try (PreparedStatement use =
+          c.prepareStatement("UPDATE api_tokens SET last_used_at = now() WHERE token_sha256 = ?")) {
+        use.setBytes(1, hash);
+        use.executeUpdate();
       }
+      return Optional.of(user);
     } catch (SQLException e) {
       throw new StoreException("cannot check the token: " + e.getMessage(), e);
     }

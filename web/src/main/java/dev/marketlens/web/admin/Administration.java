@@ -12,6 +12,7 @@ import dev.marketlens.store.Users;
 import dev.marketlens.store.VendorAccount;
 import dev.marketlens.store.VendorAccounts;
 import dev.marketlens.web.revenue.RevenueBooks;
+import dev.marketlens.web.security.Access;
 import dev.marketlens.web.security.SignedIn;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -60,6 +61,7 @@ class Administration {
   private final AuditLog audit;
   private final PasswordEncoder encoder;
   private final RevenueBooks books;
+  private final Access access;
 
   Administration(
       Users users,
@@ -68,7 +70,8 @@ class Administration {
       AppSettings settings,
       AuditLog audit,
       PasswordEncoder encoder,
-      RevenueBooks books) {
+      RevenueBooks books,
+      Access access) {
     this.users = users;
     this.tokens = tokens;
     this.accounts = accounts;
@@ -76,6 +79,7 @@ class Administration {
     this.audit = audit;
     this.encoder = encoder;
     this.books = books;
+    this.access = access;
   }
 
   // ---- own password and tokens
@@ -276,6 +280,7 @@ class Administration {
             + ")",
         remote);
     books.invalidate();
+    access.forget();
     return saved;
   }
 
@@ -294,6 +299,7 @@ class Administration {
     accounts.remove(account.name());
     audit.add(me.getUsername(), "account-removed", account.name(), remote);
     books.invalidate();
+    access.forget();
   }
 
   // ---- settings

@@ -15,7 +15,13 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Component
 public class Access {
+  /** How long the list of accounts is kept between reads of the table. */
+  private static final long KEEP_NANOS = 2_000_000_000L;
+
+  private record Snapshot(List<VendorAccount> accounts, long readAt) {}
+
   private final VendorAccounts accounts;
+  private volatile Snapshot snapshot;
 
   Access(VendorAccounts accounts) {
     this.accounts = accounts;
@@ -23,7 +29,25 @@ public class Access {
 
   /** The accounts the user may see, by name. */
   public List<VendorAccount> visible(SignedIn user) {
-    return accounts.list().stream().filter(a -> user.user().sees(a.id())).toList();
+    return all().stream().filter(a -> user.user().sees(a.id())).toList();
+  }
+
+  /**
+   * Reads the accounts again at the next request (after an account was added or removed here;
+   * changes by other processes show within two seconds).
+   */
+  public void forget() {
+    snapshot = null;
+  }
+
+  private List<VendorAccount> all() {
+    Snapshot s = snapshot;
+    long now = System.nanoTime();
+    if (s == null || now - s.readAt() > KEEP_NANOS) {
+      s = new Snapshot(accounts.list(), now);
+      snapshot = s;
+    }
+    return s.accounts();
   }
 
   /**

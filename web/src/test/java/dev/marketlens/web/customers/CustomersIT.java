@@ -255,6 +255,8 @@ class CustomersIT {
       Path second = dir.resolve("transactions-changed.json");
       JSON.writeValue(second.toFile(), JSON.createArrayNode().add(changed));
       importer.importFile(account, second);
+      // The application reads the list of accounts every two seconds; this one is needed now.
+      site.bean(dev.marketlens.web.security.Access.class).forget();
       return account;
     }
   }
