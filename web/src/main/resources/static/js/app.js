@@ -60,11 +60,23 @@
           level -= v; base.push(level); down.push(v); up.push('-'); total.push('-');
         }
       });
+      var low = Infinity, high = -Infinity;
+      d.steps.forEach(function (s, i) {
+        var top = s.kind === 'total' ? total[i] : base[i] + (s.kind === 'up' ? up[i] : down[i]);
+        var bottom = s.kind === 'total' ? total[i] : base[i];
+        low = Math.min(low, bottom); high = Math.max(high, top);
+      });
+      var floor = 0;
+      if (isFinite(low) && high > low) {
+        var span = high - low, step = Math.pow(10, Math.floor(Math.log10(span)));
+        floor = Math.max(0, Math.floor((low - span) / step) * step);
+      }
       return {
         tooltip: { trigger: 'axis', valueFormatter: dollars },
         grid: { left: 70, right: 20, top: 20, bottom: 30 },
         xAxis: { type: 'category', data: labels },
-        yAxis: { type: 'value', axisLabel: { formatter: dollars } },
+        // Starts near the month's lowest level, so that its movements show next to its MRR.
+        yAxis: { type: 'value', min: floor, axisLabel: { formatter: dollars } },
         series: [
           { type: 'bar', stack: 'w', data: base, itemStyle: { color: 'transparent' }, tooltip: { show: false }, silent: true },
           { name: 'MRR', type: 'bar', stack: 'w', data: total, itemStyle: { color: '#1d4ed8' } },
