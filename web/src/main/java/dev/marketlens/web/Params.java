@@ -2,6 +2,7 @@ package dev.marketlens.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -33,6 +34,23 @@ public final class Params {
   /** A 400 with a message that names the parameter and the value. */
   public static ResponseStatusException bad(String message) {
     return new ResponseStatusException(HttpStatus.BAD_REQUEST, message);
+  }
+
+  /**
+   * Parameters with some changed — a null value removes one — as a URL-encoded query string: the
+   * link to the same table with another page, sort or search.
+   */
+  public static String query(Map<String, String> params, Map<String, String> changes) {
+    Map<String, String> changed = new LinkedHashMap<>(params);
+    changes.forEach(
+        (k, v) -> {
+          if (v == null) {
+            changed.remove(k);
+          } else {
+            changed.put(k, v);
+          }
+        });
+    return query(changed);
   }
 
   /** Parameters as a URL-encoded query string, in their order ({@code a=1&b=x%20y}). */

@@ -126,14 +126,6 @@ public record CustomerQuery(
     p.put("dir", descending ? "desc" : "asc");
     p.put("page", Integer.toString(page));
     p.put("size", Integer.toString(size));
-    changes.forEach(
-        (k, v) -> {
-          if (v == null) {
-            p.remove(k);
-          } else {
-            p.put(k, v);
-          }
-        });
-    return Params.query(p);
+    return Params.query(p, changes);
   }
 }
