@@ -7,12 +7,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -61,14 +57,6 @@ class DaysToConvertApi {
     ReportTable table =
         reports.daysToConvert(
             access.scope(SignedIn.of(authentication), filters.account()), filters);
-    if ("csv".equalsIgnoreCase(format)) {
-      StringWriter csv = new StringWriter();
-      table.print(ReportTable.Format.CSV, new PrintWriter(csv));
-      return ResponseEntity.ok()
-          .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"days-to-convert.csv\"")
-          .body(csv.toString());
-    }
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(table.objects());
+    return ReportsApi.respond(table, format, "days-to-convert");
   }
 }

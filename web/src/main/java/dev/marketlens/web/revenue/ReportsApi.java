@@ -13,8 +13,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -84,19 +82,19 @@ class ReportsApi {
     Filters filters = Filters.of(request.getParameterMap(), LocalDate.now(clock));
     Set<Long> scope = access.scope(SignedIn.of(authentication), filters.account());
     ReportTable table = books.report(scope, filters, report, cohortMeasure, days);
+    return respond(table, format, report.name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** A report as JSON, or as a CSV attachment {@code name.csv} when {@code format} is csv. */
+  static ResponseEntity<?> respond(ReportTable table, String format, String name) {
     if ("csv".equalsIgnoreCase(format)) {
       StringWriter csv = new StringWriter();
       table.print(ReportTable.Format.CSV, new PrintWriter(csv));
       return ResponseEntity.ok()
           .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-          .header(
-              HttpHeaders.CONTENT_DISPOSITION,
-              "attachment; filename=\""
-                  + report.name().toLowerCase(java.util.Locale.ROOT)
-                  + ".csv\"")
+          .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + ".csv\"")
           .body(csv.toString());
     }
-    List<Map<String, Object>> rows = table.objects();
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(rows);
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(table.objects());
   }
 }
