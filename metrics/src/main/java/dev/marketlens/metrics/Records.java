@@ -57,13 +57,17 @@ public final class Records {
    * @param refunded for each such line that is a refund, the line it refunds, else -1
    * @param customerOfId the customer key of every license id any record carries (entitlement id and
    *     number, SEN, add-on license id, as the records spell them), kept or not
+   * @param allLines every transaction line added, kept or not (payouts count them all)
+   * @param licenses every license added
    */
   public record Loaded(
       Book book,
       List<Evaluation> evaluations,
       List<TransactionLine> lines,
       int[] refunded,
-      Map<String, String> customerOfId) {}
+      Map<String, String> customerOfId,
+      List<TransactionLine> allLines,
+      List<License> licenses) {}
 
   /**
    * Builds the book.
@@ -178,7 +182,9 @@ public final class Records {
         List.copyOf(evaluations),
         List.copyOf(kept),
         refunded,
-        Map.copyOf(customerOfId));
+        Map.copyOf(customerOfId),
+        List.copyOf(lines),
+        List.copyOf(licenses));
   }
 
   /**

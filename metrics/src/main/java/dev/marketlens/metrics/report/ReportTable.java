@@ -88,6 +88,19 @@ public final class ReportTable {
     this.rows = rows;
   }
 
+  /**
+   * A table of other reports (payouts, reconciliations, checks): each row has one value per column,
+   * in order — text, whole numbers, cents for {@link Type#MONEY}, decimals for {@link Type#RATE}.
+   */
+  public static ReportTable of(List<Column> columns, List<Object[]> rows) {
+    for (Object[] row : rows) {
+      if (row.length != columns.size()) {
+        throw new IllegalArgumentException(row.length + " values for " + columns);
+      }
+    }
+    return new ReportTable(List.copyOf(columns), List.copyOf(rows));
+  }
+
   public static ReportTable of(
       Kind kind, Metrics metrics, Metrics.View view, Cohort.Measure measure, int days) {
     boolean segmented = view.by().isPresent();

@@ -92,6 +92,14 @@ public class RevenueBooks {
     return book.metrics.computeIfAbsent(parameters, p -> Metrics.of(book.loaded, p));
   }
 
+  /**
+   * These accounts' loaded records: every transaction line and license, and the engine's book
+   * (payouts, refunds and pricing read them from here, so a page loads the store once).
+   */
+  public Records.Loaded loaded(Set<Long> accounts) {
+    return book(accounts).loaded;
+  }
+
   /** A report, as the command line's {@code report KIND --format json} would print it. */
   public ReportTable report(
       Set<Long> accounts,

@@ -1,0 +1,2 @@
+/** Remittance reconciliation: the lines of the monthly remittance CSV matched to transactions. */
+package dev.marketlens.payouts.remittance;
