@@ -142,6 +142,10 @@ public final class Remittance {
     private final Vendor vendor;
     private final boolean inject;
     private final Rng rng;
+
+    /** The injections' own stream, so the switch changes nothing else in the remittance. */
+    private final Rng faults;
+
     private final Map<String, App> apps = new HashMap<>();
     private final int vendorIndex;
     private final RevenueShare share = RevenueShare.defaults();
@@ -157,6 +161,7 @@ public final class Remittance {
       this.inject = inject;
       this.vendorIndex = world.vendors().indexOf(vendor);
       this.rng = new Rng(Rng.hash(world.spec().seed(), 0x52454d4954L, vendor.vendorId()));
+      this.faults = new Rng(Rng.hash(world.spec().seed(), 0x4641554c54L, vendor.vendorId()));
       for (App a : vendor.apps()) {
         apps.put(a.addonKey(), a);
       }
@@ -190,11 +195,11 @@ public final class Remittance {
         } else {
           candidates.add(t);
         }
-        if (inject && !refund && rng.chance(MISSING_PPM)) {
+        if (inject && !refund && faults.chance(MISSING_PPM)) {
           missing(t);
-        } else if (inject && !refund && rng.chance(CHANGED_PPM)) {
+        } else if (inject && !refund && faults.chance(CHANGED_PPM)) {
           changed(t);
-        } else if (inject && refund && rng.chance(CANCELLED_REFUND_PPM)) {
+        } else if (inject && refund && faults.chance(CANCELLED_REFUND_PPM)) {
           add(t, row(t, p.purchasePriceCents(), p.vendorAmountCents()));
           cancelledRefund(t);
         } else {
@@ -301,7 +306,7 @@ public final class Remittance {
         add(t, row(t, p.purchasePriceCents(), net));
         return;
       }
-      long changedNet = net - rng.between(1, (int) Math.min(net, 5_000));
+      long changedNet = net - faults.between(1, (int) Math.min(net, 5_000));
       injected.add(MismatchKind.CHANGED_AMOUNT);
       add(t, row(t, p.purchasePriceCents(), changedNet));
       mismatches.add(
@@ -320,7 +325,7 @@ public final class Remittance {
 
     private void cancelledRefund(Transaction t) {
       PurchaseDetails p = t.purchaseDetails();
-      LocalDate day = p.saleDate().plusDays(rng.between(1, 20));
+      LocalDate day = p.saleDate().plusDays(faults.between(1, 20));
       if (day.isAfter(world.clock())) {
         day = world.clock();
       }

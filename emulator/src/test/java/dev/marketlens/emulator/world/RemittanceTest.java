@@ -172,6 +172,14 @@ class RemittanceTest {
   }
 
   @Test
+  @DisplayName(
+      "the switch changes only the injected lines: the remittance-only bills are the same with and"
+          + " without it")
+  void switchChangesOnlyTheInjected() {
+    assertThat(remittance(true).remittanceOnly()).isEqualTo(remittance(false).remittanceOnly());
+  }
+
+  @Test
   @DisplayName("the same world writes byte-identical CSVs")
   void deterministic() {
     ByteArrayOutputStream a = new ByteArrayOutputStream();
