@@ -21,6 +21,7 @@ import dev.marketlens.store.TransactionLines;
 import dev.marketlens.store.VendorAccount;
 import dev.marketlens.store.VendorAccounts;
 import dev.marketlens.sync.files.CustomerOverrides;
+import dev.marketlens.sync.files.Importer;
 import dev.marketlens.sync.incremental.SyncEngine;
 import dev.marketlens.web.WebServer;
 import java.io.PrintWriter;
@@ -106,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
     // world generated a little further ahead.
     World world = new WorldGenerator().generate(spec);
     List<GroundTruth> truths = WorldFiles.truths(world);
-    WorldFiles.write(world, truths, dir);
+    WorldFiles.write(world, truths, dir, true);
     Summary.print(world, WorldSummary.of(world, truths), out);
     out.printf("Exports and ground truth: %s%n", dir.toAbsolutePath());
     String url = System.getenv("MARKETLENS_DB_URL");
@@ -137,6 +138,7 @@ final class DemoCommand implements Callable<Integer> {
       if (!SyncCommand.sync(database, accounts, account, SyncEngine.Mode.AUTO, out, command)) {
         return 1;
       }
+      importRemittance(database, account, dir, out);
       printStored(database, account, url, out);
       metrics(database, market.today(), out);
       if (noServe) {
@@ -166,6 +168,25 @@ final class DemoCommand implements Callable<Integer> {
     byte[] random = new byte[24];
     new SecureRandom().nextBytes(random);
     return HexFormat.of().formatHex(random);
+  }
+
+  /**
+   * Imports the last twelve months' remittance CSVs of the demo world (written with mismatches), so
+   * the remittance reconciliation has something to show.
+   */
+  private static void importRemittance(
+      Database database, VendorAccount account, Path dir, PrintWriter out) {
+    Importer importer = new Importer(database, Clock.systemUTC());
+    YearMonth last = YearMonth.from(WorldSpec.DEFAULT_TO);
+    int lines = 0;
+    for (YearMonth m = last.minusMonths(11); !m.isAfter(last); m = m.plusMonths(1)) {
+      Path csv = dir.resolve("remittance").resolve(m + ".csv");
+      lines += (int) importer.importFile(account, csv).records();
+    }
+    out.printf(
+        Locale.ROOT,
+        "Imported 12 months of remittance CSVs (%,d lines, with injected mismatches)%n",
+        lines);
   }
 
   /** What the database holds for the demo account. */

@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Generates a vendor's world deterministically from a seed.",
       "Writes licenses.json, licenses.csv, transactions.json and transactions.csv",
-      "in Atlassian's export formats, and the ground truth in ground-truth/*.json."
+      "in Atlassian's export formats, the monthly remittance CSVs in remittance/YYYY-MM.csv,",
+      "and the ground truth in ground-truth/*.json."
     })
 final class GenerateCommand implements Callable<Integer> {
 
@@ -41,6 +42,13 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Directory to write to.")
   Path out;
 
+  @Option(
+      names = "--remittance-mismatches",
+      description =
+          "Inject realistic mismatches into the remittance CSVs (a missing line, a changed"
+              + " amount, a cancelled refund), recorded in ground-truth/remittance-truth.json.")
+  boolean remittanceMismatches;
+
   @Override
   public Integer call() throws Exception {
     WorldSpec spec = world.spec();
@@ -48,7 +56,7 @@ final class GenerateCommand implements Callable<Integer> {
     long started = System.nanoTime();
     World generated = new WorldGenerator().generate(spec);
     List<GroundTruth> truths = WorldFiles.truths(generated);
-    WorldFiles.write(generated, truths, out);
+    WorldFiles.write(generated, truths, out, remittanceMismatches);
     PrintWriter stdout = command.commandLine().getOut();
     Summary.print(generated, WorldSummary.of(generated, truths), stdout);
     stdout.printf(

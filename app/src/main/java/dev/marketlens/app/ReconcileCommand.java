@@ -34,20 +34,23 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Compares our MRR movements, cloud renewals and conversion with the reporting API's own"
-            + " figures for the same months, and explains the differences.")
+            + " figures for the same months, and explains the differences. With the subcommand"
+            + " remittance: reconciles monthly remittance CSVs with the stored transactions.",
+    subcommands = ReconcileRemittanceCommand.class)
 final class ReconcileCommand implements Callable<Integer> {
 
   @Spec CommandSpec command;
   @Mixin StoreOptions store;
 
-  @Option(names = "--from", paramLabel = "YYYY-MM", required = true, description = "First month.")
+  // Required, but checked in call(): picocli would demand a parent's required options even when
+  // the remittance subcommand is given.
+  @Option(names = "--from", paramLabel = "YYYY-MM", description = "First month (required).")
   String from;
 
   @Option(
       names = "--to",
       paramLabel = "YYYY-MM",
-      required = true,
-      description = "Last month (ended on the API's side).")
+      description = "Last month (ended on the API's side; required).")
   String to;
 
   @Option(
@@ -70,6 +73,20 @@ final class ReconcileCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    List<String> missing = new ArrayList<>();
+    if (from == null) {
+      missing.add("'--from=YYYY-MM'");
+    }
+    if (to == null) {
+      missing.add("'--to=YYYY-MM'");
+    }
+    if (!missing.isEmpty()) {
+      throw Arguments.bad(
+          command,
+          "Missing required option"
+              + (missing.size() == 1 ? ": " : "s: ")
+              + String.join(", ", missing));
+    }
     YearMonth first = Arguments.month(command, "--from", from);
     YearMonth last = Arguments.month(command, "--to", to);
     Arguments.months(command, first, last);

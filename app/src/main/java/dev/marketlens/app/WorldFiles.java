@@ -3,9 +3,12 @@ package dev.marketlens.app;
 import dev.marketlens.emulator.commerce.Vendor;
 import dev.marketlens.emulator.wire.ExportFormat;
 import dev.marketlens.emulator.wire.ExportWriter;
+import dev.marketlens.emulator.wire.RemittanceCsvWriter;
+import dev.marketlens.emulator.wire.RemittanceRow;
 import dev.marketlens.emulator.wire.WireFormat;
 import dev.marketlens.emulator.world.GroundTruth;
 import dev.marketlens.emulator.world.GroundTruthWriter;
+import dev.marketlens.emulator.world.Remittance;
 import dev.marketlens.emulator.world.World;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -14,9 +17,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -24,7 +29,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * Writes a world to a directory: the licenses and transactions in Atlassian's export formats (v2,
- * licenses with data insights) and each vendor's ground truth. Everything is written to a staging
+ * licenses with data insights), each vendor's monthly remittance CSVs ({@code
+ * remittance/YYYY-MM.csv}) and each vendor's ground truth. Everything is written to a staging
  * directory first and moved into place at the end, so a failed run leaves no half-written file.
  */
 final class WorldFiles {
@@ -38,6 +44,16 @@ final class WorldFiles {
    * Writes {@code world} into {@code dir} and returns the files written, relative to {@code dir}.
    */
   static List<Path> write(World world, List<GroundTruth> truths, Path dir) throws IOException {
+    return write(world, truths, dir, false);
+  }
+
+  /**
+   * Writes {@code world} into {@code dir}, the remittance CSVs with injected mismatches or not, and
+   * returns the files written, relative to {@code dir}.
+   */
+  static List<Path> write(
+      World world, List<GroundTruth> truths, Path dir, boolean remittanceMismatches)
+      throws IOException {
     Files.createDirectories(dir);
     Path staging = Files.createTempDirectory(dir, ".staging-");
     try {
@@ -84,6 +100,23 @@ final class WorldFiles {
         GroundTruthWriter writer = new GroundTruthWriter(truth);
         for (String name : GroundTruthWriter.FILES) {
           file(staging, prefix + name, written, out -> writer.write(name, out));
+        }
+        Remittance remittance = Remittance.of(world, truth.vendor(), remittanceMismatches);
+        file(
+            staging,
+            prefix + GroundTruthWriter.REMITTANCE_TRUTH,
+            written,
+            out -> GroundTruthWriter.writeRemittance(remittance, out));
+        String remittanceDir =
+            truths.size() == 1
+                ? "remittance/"
+                : "remittance/vendor-" + truth.vendor().vendorId() + "/";
+        for (Map.Entry<YearMonth, List<RemittanceRow>> month : remittance.months().entrySet()) {
+          file(
+              staging,
+              remittanceDir + month.getKey() + ".csv",
+              written,
+              out -> RemittanceCsvWriter.write(month.getValue(), out));
         }
       }
       for (Path relative : written) {

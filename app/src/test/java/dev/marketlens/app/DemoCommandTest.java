@@ -53,7 +53,10 @@ class DemoCommandTest {
             "licenses.csv",
             "transactions.json",
             "transactions.csv",
-            "ground-truth/movements.json");
+            "ground-truth/movements.json",
+            "ground-truth/remittance-truth.json",
+            "remittance/2026-10.csv");
+    assertThat(r.out()).contains("Imported 12 months of remittance CSVs");
     assertThat(Cli.entries(demoDir())).noneMatch(name -> name.startsWith(".staging-"));
     assertThat(r.out()).contains("Marketlens demo", demoDir().toAbsolutePath().toString());
     assertThat(r.err()).isEmpty();

@@ -46,6 +46,7 @@ class GenerateCommandTest {
           "movements.json",
           "payouts.json",
           "refunds.json",
+          "remittance-truth.json",
           "revenue.json",
           "subscriptions.json");
   private static final Set<String> MOVEMENT_KEYS =
@@ -95,13 +96,18 @@ class GenerateCommandTest {
 
     @Test
     @DisplayName(
-        "exits 0 and writes exactly the four exports, world.json and the eight ground-truth"
-            + " files, leaving no staging directory behind")
+        "exits 0 and writes exactly the four exports, world.json, the nine ground-truth"
+            + " files and a remittance CSV per month (SR-M4), leaving no staging directory behind")
     void writesTheExportsAndTheGroundTruth() {
       assertThat(generated.exitCode()).isZero();
       List<String> expected = new ArrayList<>(EXPORTS);
       expected.add("world.json");
       GROUND_TRUTH.forEach(f -> expected.add("ground-truth/" + f));
+      for (java.time.YearMonth m = java.time.YearMonth.of(2018, 1);
+          !m.isAfter(java.time.YearMonth.of(2026, 10));
+          m = m.plusMonths(1)) {
+        expected.add("remittance/" + m + ".csv");
+      }
       assertThat(Cli.files(world)).containsExactlyInAnyOrderElementsOf(expected);
       assertThat(Cli.entries(world)).noneMatch(name -> name.startsWith(".staging-"));
       assertThat(generated.err()).isEmpty();
@@ -278,7 +284,55 @@ class GenerateCommandTest {
         assertThat(movements.size()).as("%s/movements.json", dir).isPositive();
       }
       assertThat(Cli.files(out)).containsAll(EXPORTS);
+      assertThat(Cli.entries(out.resolve("remittance"))).isEqualTo(dirs);
       assertThat(Cli.entries(out)).noneMatch(name -> name.startsWith(".staging-"));
+    }
+
+    @Test
+    @DisplayName(
+        "SR-M8: each remittance CSV has the seed's header, and its lines add up to the month in"
+            + " remittance-truth.json; without --remittance-mismatches nothing is injected")
+    void remittanceCsv() throws IOException {
+      JsonNode truth = JSON.readTree(world.resolve("ground-truth/remittance-truth.json"));
+      assertThat(truth.get("mismatches").size()).isZero();
+      int months = 0;
+      for (JsonNode month : truth.get("months")) {
+        Path csv = world.resolve("remittance/" + month.get("month").asString() + ".csv");
+        List<String> text = Files.readAllLines(csv);
+        assertThat(text.get(0))
+            .isEqualTo(
+                "\"Sale Date\",\"Order ID\",\"License ID (Host SEN)\",\"Customer Name\","
+                    + "\"App Name\",\"Sale Price\",\"Net Revenue\",\"Reference #\"");
+        List<Map<String, String>> rows = csvRows(csv);
+        assertThat(rows).hasSize(month.get("lines").asInt());
+        long net = 0;
+        for (Map<String, String> row : rows) {
+          net +=
+              new java.math.BigDecimal(row.get("Net Revenue")).movePointRight(2).longValueExact();
+        }
+        assertThat(net).isEqualTo(month.get("netRevenue").asLong());
+        months++;
+      }
+      assertThat(months).isEqualTo(106);
+    }
+
+    @Test
+    @DisplayName(
+        "--remittance-mismatches injects a missing line, a changed amount and a cancelled refund,"
+            + " recorded in remittance-truth.json, the same ones for the same seed")
+    void remittanceMismatches(@TempDir Path out, @TempDir Path again) throws IOException {
+      assertThat(generate(7, out, "--remittance-mismatches").exitCode()).isZero();
+      assertThat(generate(7, again, "--remittance-mismatches").exitCode()).isZero();
+      JsonNode truth = JSON.readTree(out.resolve("ground-truth/remittance-truth.json"));
+      Set<String> kinds = new TreeSet<>();
+      truth.get("mismatches").forEach(m -> kinds.add(m.get("kind").asString()));
+      assertThat(kinds).containsExactly("CANCELLED_REFUND", "CHANGED_AMOUNT", "MISSING_LINE");
+      for (String file : Cli.files(out)) {
+        assertThat(Files.mismatch(out.resolve(file), again.resolve(file))).as(file).isEqualTo(-1L);
+      }
+      assertThat(
+              Files.mismatch(out.resolve("transactions.json"), world.resolve("transactions.json")))
+          .isEqualTo(-1L);
     }
   }
 

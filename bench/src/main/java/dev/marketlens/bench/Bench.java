@@ -10,7 +10,7 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     if (args.length == 0) {
       System.err.println(
-          "usage: bench/run BENCHMARK [ARGS]  (benchmarks: world-generation, reporting-api, import, incremental-sync, metrics, overview-api)");
+          "usage: bench/run BENCHMARK [ARGS]  (benchmarks: world-generation, reporting-api, import, incremental-sync, metrics, overview-api, remittance)");
       System.exit(2);
     }
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -21,11 +21,12 @@ public final class Bench {
       case "incremental-sync" -> IncrementalSyncBench.main(rest);
       case "metrics" -> MetricsBench.main(rest);
       case "overview-api" -> OverviewApiBench.main(rest);
+      case "remittance" -> RemittanceBench.main(rest);
       default -> {
         System.err.println(
             "unknown benchmark "
                 + args[0]
-                + " (benchmarks: world-generation, reporting-api, import, incremental-sync, metrics, overview-api)");
+                + " (benchmarks: world-generation, reporting-api, import, incremental-sync, metrics, overview-api, remittance)");
         System.exit(2);
       }
     }

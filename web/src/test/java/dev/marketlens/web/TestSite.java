@@ -2,8 +2,10 @@ package dev.marketlens.web;
 
 import dev.marketlens.emulator.wire.ExportFormat;
 import dev.marketlens.emulator.wire.ExportWriter;
+import dev.marketlens.emulator.wire.RemittanceCsvWriter;
 import dev.marketlens.emulator.wire.WireFormat;
 import dev.marketlens.emulator.world.Rates;
+import dev.marketlens.emulator.world.Remittance;
 import dev.marketlens.emulator.world.World;
 import dev.marketlens.emulator.world.WorldGenerator;
 import dev.marketlens.emulator.world.WorldSpec;
@@ -139,6 +141,8 @@ public final class TestSite {
     return new Users(database.dataSource()).find(username).orElseThrow();
   }
 
+  private static final java.time.YearMonth TODAY_MONTH = java.time.YearMonth.from(TODAY);
+
   private void importWorld(VendorAccount account, long seed, int customers) throws IOException {
     World world =
         new WorldGenerator()
@@ -155,6 +159,16 @@ public final class TestSite {
       ExportWriter.transactions(ExportFormat.JSON, wire).write(world.transactions(), out);
     }
     Importer importer = new Importer(database, Clock.systemUTC());
+    // The last six months' remittance CSVs, with mismatches, first: the Data page lists the
+    // latest imports, the exports among them.
+    Remittance remittance = Remittance.of(world, world.vendors().get(0), true);
+    for (var month : remittance.months().tailMap(TODAY_MONTH.minusMonths(5)).entrySet()) {
+      Path csv = dir.resolve("remittance-" + month.getKey() + ".csv");
+      try (OutputStream out = Files.newOutputStream(csv)) {
+        RemittanceCsvWriter.write(month.getValue(), out);
+      }
+      importer.importFile(account, csv);
+    }
     importer.importFile(account, licenses);
     importer.importFile(account, transactions);
   }

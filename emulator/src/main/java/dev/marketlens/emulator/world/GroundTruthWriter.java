@@ -6,6 +6,7 @@ import dev.marketlens.emulator.commerce.Payouts;
 import dev.marketlens.emulator.commerce.RefundPolicy;
 import dev.marketlens.emulator.wire.DiscountType;
 import dev.marketlens.emulator.wire.Hosting;
+import dev.marketlens.emulator.wire.RemittanceRow;
 import dev.marketlens.emulator.wire.WireJson;
 import java.io.OutputStream;
 import java.time.YearMonth;
@@ -54,6 +55,74 @@ public final class GroundTruthWriter {
         case "catalog.json" -> catalog(g);
         default -> throw new IllegalArgumentException("no ground-truth file " + file);
       }
+      g.writeRaw('\n');
+    }
+  }
+
+  /** The name of the remittance's ground truth, beside the files of {@link #FILES}. */
+  public static final String REMITTANCE_TRUTH = "remittance-truth.json";
+
+  /**
+   * Writes what a vendor's remittance holds beyond the API: per month the lines and totals, the
+   * remittance-only bills (ELA, concession, 10k) and the injected mismatches, money in cents.
+   */
+  public static void writeRemittance(Remittance remittance, OutputStream out) {
+    try (JsonGenerator g = WireJson.createGenerator(out)) {
+      g.writeStartObject();
+      g.writeArrayPropertyStart("months");
+      for (Map.Entry<YearMonth, List<RemittanceRow>> e : remittance.months().entrySet()) {
+        long sale = 0;
+        long net = 0;
+        for (RemittanceRow r : e.getValue()) {
+          sale += r.salePriceCents();
+          net += r.netRevenueCents();
+        }
+        g.writeStartObject();
+        g.writeStringProperty("month", e.getKey().toString());
+        g.writeNumberProperty("lines", e.getValue().size());
+        g.writeNumberProperty("salePrice", sale);
+        g.writeNumberProperty("netRevenue", net);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayPropertyStart("remittanceOnly");
+      for (RemittanceRow r : remittance.remittanceOnly()) {
+        g.writeStartObject();
+        g.writeStringProperty("reference", r.reference());
+        g.writeStringProperty("saleDate", r.saleDate().toString());
+        g.writeStringProperty("orderId", r.orderId());
+        if (r.licenseId() == null) {
+          g.writeNullProperty("licenseId");
+        } else {
+          g.writeStringProperty("licenseId", r.licenseId());
+        }
+        g.writeNumberProperty("salePrice", r.salePriceCents());
+        g.writeNumberProperty("netRevenue", r.netRevenueCents());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayPropertyStart("mismatches");
+      for (Remittance.Mismatch m : remittance.mismatches()) {
+        g.writeStartObject();
+        g.writeStringProperty("kind", m.kind().name());
+        g.writeStringProperty("month", m.month().toString());
+        g.writeStringProperty("saleDate", m.saleDate().toString());
+        g.writeStringProperty("orderId", m.orderId());
+        g.writeStringProperty("licenseId", m.licenseId());
+        g.writeStringProperty("lineItemId", m.lineItemId());
+        g.writeNumberProperty("expectedSalePrice", m.expectedSalePriceCents());
+        g.writeNumberProperty("expectedNetRevenue", m.expectedNetRevenueCents());
+        if (m.remittedSalePriceCents() == null) {
+          g.writeNullProperty("remittedSalePrice");
+          g.writeNullProperty("remittedNetRevenue");
+        } else {
+          g.writeNumberProperty("remittedSalePrice", m.remittedSalePriceCents());
+          g.writeNumberProperty("remittedNetRevenue", m.remittedNetRevenueCents());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
       g.writeRaw('\n');
     }
   }
