@@ -45,6 +45,7 @@ class GenerateCommandTest {
           "movements-by-app.json",
           "movements.json",
           "payouts.json",
+          "price-book.csv",
           "refunds.json",
           "revenue.json",
           "subscriptions.json");
@@ -95,7 +96,7 @@ class GenerateCommandTest {
 
     @Test
     @DisplayName(
-        "exits 0 and writes exactly the four exports, world.json and the eight ground-truth"
+        "exits 0 and writes exactly the four exports, world.json and the nine ground-truth"
             + " files, leaving no staging directory behind")
     void writesTheExportsAndTheGroundTruth() {
       assertThat(generated.exitCode()).isZero();

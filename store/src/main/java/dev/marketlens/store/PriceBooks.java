@@ -55,6 +55,7 @@ public final class PriceBooks {
             try (ResultSet rows = s.executeQuery()) {
               while (rows.next()) {
                 long renewal = rows.getLong(6);
+                Long renewalOrNull = rows.wasNull() ? null : renewal;
                 out.add(
                     new Price(
                         rows.getString(1),
@@ -62,7 +63,7 @@ public final class PriceBooks {
                         rows.getDate(3).toLocalDate(),
                         rows.getString(4),
                         rows.getLong(5),
-                        rows.wasNull() ? null : renewal));
+                        renewalOrNull));
               }
             }
           }

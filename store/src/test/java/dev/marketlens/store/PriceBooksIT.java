@@ -92,8 +92,9 @@ class PriceBooksIT {
             "edit", Hosting.CLOUD, LocalDate.parse("2024-01-01"), "10 Users", 700, null));
     assertThat(books.list(id))
         .filteredOn(p -> p.app().equals("edit"))
-        .extracting(PriceBooks.Price::priceCents)
-        .containsExactly(700L);
+        .containsExactly(
+            new PriceBooks.Price(
+                "edit", Hosting.CLOUD, LocalDate.parse("2024-01-01"), "10 Users", 700, null));
     assertThat(books.remove(id, "edit", Hosting.CLOUD, LocalDate.parse("2024-01-01"), "10 Users"))
         .isTrue();
     assertThat(books.remove(id, "edit", Hosting.CLOUD, LocalDate.parse("2024-01-01"), "10 Users"))
