@@ -20,13 +20,14 @@ import java.nio.charset.StandardCharsets;
  * (the platform interpolates per-unit counts between them); server and Data Center rows the annual
  * price of each tier, server renewals at the simulation's renewal percentage.
  */
-final class PriceBookCsvWriter {
+public final class PriceBookCsvWriter {
 
-  static final String FILE = "price-book.csv";
+  public static final String FILE = "price-book.csv";
 
   private PriceBookCsvWriter() {}
 
-  static void write(Vendor vendor, OutputStream out) {
+  /** Writes the vendor's price books as CSV. */
+  public static void write(Vendor vendor, OutputStream out) {
     StringBuilder b =
         new StringBuilder("App Key,Hosting,Effective From,Tier,Price,Renewal Price\r\n");
     for (App app : vendor.apps()) {

@@ -76,6 +76,15 @@ final class Csv {
     return csv;
   }
 
+  /** One row given by column (a form), reported as line 0 of {@code source}. */
+  static Csv single(String source, List<String> header, List<String> cells) {
+    Csv csv = new Csv(source, List.of(new Row(0, header), new Row(0, cells)));
+    for (int i = 0; i < header.size(); i++) {
+      csv.columns.put(header.get(i), i);
+    }
+    return csv;
+  }
+
   List<Row> data() {
     return rows.subList(1, rows.size());
   }

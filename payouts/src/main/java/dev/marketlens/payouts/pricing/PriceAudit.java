@@ -298,6 +298,22 @@ public final class PriceAudit {
               Rule.OVERRIDE_EXISTING_CUSTOMER,
               oldFrom + ", kept until " + change.plusDays(OVERRIDE_DAYS - 1) + " (SR-C3)",
               doubt);
+          if (t.hosting() != Hosting.CLOUD) {
+            // A renewal at the old full price, e.g. a dual-licensing year (SR-D8).
+            OptionalLong oldFull = previous.get().termPrice(t.tier(), t.billingPeriod(), false);
+            if (oldFull.isPresent() && oldFull.getAsLong() != old.getAsLong()) {
+              add(
+                  out,
+                  t,
+                  oldFull.getAsLong(),
+                  Rule.OVERRIDE_EXISTING_CUSTOMER,
+                  oldFrom
+                      + " (full price), kept until "
+                      + change.plusDays(OVERRIDE_DAYS - 1)
+                      + " (SR-C3)",
+                  doubt);
+            }
+          }
         } else if (t.saleType() == SaleType.NEW && t.hosting() == Hosting.CLOUD) {
           License license = license(t);
           LocalDate start =

@@ -74,6 +74,36 @@ public final class PriceBookCsv {
     return PriceBook.of(rows);
   }
 
+  /**
+   * One price entered in a form, checked as a CSV row is: errors name {@code source}, the column
+   * and the value.
+   */
+  public static PriceBook.Row price(
+      String source,
+      String app,
+      String hosting,
+      String effectiveFrom,
+      String tier,
+      String price,
+      String renewalPrice) {
+    Csv csv =
+        Csv.single(
+            source,
+            List.of(APP, HOSTING, EFFECTIVE_FROM, TIER, PRICE, RENEWAL_PRICE),
+            java.util.Arrays.asList(
+                blank(app),
+                blank(hosting),
+                blank(effectiveFrom),
+                blank(tier),
+                blank(price),
+                blank(renewalPrice)));
+    return row(csv, csv.data().get(0));
+  }
+
+  private static String blank(String text) {
+    return text == null ? "" : text;
+  }
+
   /** One data row, checked cell by cell. */
   static PriceBook.Row row(Csv csv, Csv.Row line) {
     String app = csv.cell(line, APP);

@@ -314,4 +314,39 @@ class PriceAuditTest {
     assertThat(line.rule()).isEqualTo(PriceAudit.Rule.NO_PRICE);
     assertThat(line.explained()).isFalse();
   }
+
+  @Test
+  @DisplayName(
+      "SR-C3 with SR-D8: a dual-licensing server year within 60 days of a rise lists at the old"
+          + " full price, 100 % discounted")
+  void dualLicensingAtTheOldFullPrice() {
+    PriceBook book =
+        PriceBookCsv.read(
+            """
+            App Key,Hosting,Effective From,Tier,Price,Renewal Price
+            com.example.app,Server,2020-01-01,50 Users,237.00,118.50
+            com.example.app,Server,2021-06-24,50 Users,280.00,140.00
+            """,
+            "server.csv");
+    TransactionLine first =
+        sale("4", SaleType.NEW, "2020-07-30", "2021-07-30", "237.00")
+            .hosting(Hosting.SERVER)
+            .tier("50 Users")
+            .build();
+    TransactionLine dual =
+        sale("4", SaleType.RENEWAL, "2021-07-30", "2022-07-30", "0.00")
+            .hosting(Hosting.SERVER)
+            .tier("50 Users")
+            .oldTier("50 Users")
+            .discount(DiscountType.MANUAL, "237.00")
+            .build();
+    PriceAudit.Line line =
+        PriceAudit.audit(book, List.of(first, dual), List.of()).lines().stream()
+            .filter(l -> l.lineItemId().equals(dual.lineItemId().value()))
+            .findFirst()
+            .orElseThrow();
+    assertThat(line.rule()).isEqualTo(PriceAudit.Rule.OVERRIDE_EXISTING_CUSTOMER);
+    assertThat(line.explained()).isTrue();
+    assertThat(line.expectedList()).isEqualTo(23_700L);
+  }
 }

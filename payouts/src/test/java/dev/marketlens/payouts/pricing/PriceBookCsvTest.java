@@ -183,4 +183,20 @@ class PriceBookCsvTest {
     assertThat(bad("\"app,Server,2024-01-01,10 Users,5.00,\n"))
         .isEqualTo("prices.csv: line 2 has a quote that is never closed");
   }
+
+  @Test
+  @DisplayName("A price entered in a form is checked like a CSV row, naming the form and the field")
+  void formPrice() {
+    PriceBook.Row row =
+        PriceBookCsv.price("price form", "app", "Server", "2024-01-01", "25 Users", "120.00", "");
+    assertThat(row.price()).isEqualTo(12_000L);
+    assertThat(row.renewalPrice()).isNull();
+    assertThatThrownBy(
+            () ->
+                PriceBookCsv.price(
+                    "price form", "app", "Server", "2024-01-01", "25 Users", "abc", ""))
+        .hasMessage(
+            "price form, column \"Price\": value \"abc\" is not an amount: expected US dollars with"
+                + " at most 2 decimals, like 12.50");
+  }
 }
