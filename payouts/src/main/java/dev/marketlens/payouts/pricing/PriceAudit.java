@@ -486,7 +486,7 @@ public final class PriceAudit {
               || t.originalTransaction().transactionId() == null
               || o.transactionId().equals(t.originalTransaction().transactionId()))
           && o.app().equals(t.app())
-          && !o.maintenanceEndDate().isBefore(t.maintenanceEndDate())) {
+          && o.purchasePrice().cents() >= -t.purchasePrice().cents()) {
         original = o;
       }
     }
@@ -501,8 +501,7 @@ public final class PriceAudit {
           "no sale of the license on " + originalDate + " to refund");
     }
     long paid = original.purchasePrice().cents();
-    long remaining =
-        ChronoUnit.DAYS.between(t.maintenanceStartDate(), original.maintenanceEndDate());
+    long remaining = ChronoUnit.DAYS.between(t.maintenanceStartDate(), t.maintenanceEndDate());
     long remainder = Math.min(paid, (paid * remaining * 2 + 365) / (365 * 2));
     long actual = -t.purchasePrice().cents();
     String text =
