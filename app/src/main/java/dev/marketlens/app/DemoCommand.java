@@ -137,6 +137,7 @@ final class DemoCommand implements Callable<Integer> {
       if (!SyncCommand.sync(database, accounts, account, SyncEngine.Mode.AUTO, out, command)) {
         return 1;
       }
+      PricingCommand.importWorldBook(database, account, dir);
       printStored(database, account, url, out);
       metrics(database, market.today(), out);
       if (noServe) {

@@ -131,6 +131,16 @@ final class PricingCommand implements Runnable {
         .toList();
   }
 
+  /** Imports a generated world's price book, if it wrote one, into the account (the demo). */
+  static void importWorldBook(Database database, VendorAccount account, Path dir)
+      throws IOException {
+    Path file = dir.resolve("ground-truth/price-book.csv");
+    if (Files.isRegularFile(file)) {
+      PriceBook book = PriceBookCsv.read(Files.readString(file), file.toString());
+      new PriceBooks(database).importPlans(account.id(), prices(book));
+    }
+  }
+
   static Records.Loaded records(Database database, VendorAccount account) {
     return Reports.forMetrics(database, account.name())
         .load(CustomerOverrides.load(Settings.home()), Set.of());
