@@ -87,9 +87,23 @@ class Pricing {
     return PricingTables.book(book(account));
   }
 
+  /** The last audit of each account, reused while its records and price book are the same. */
+  private record Audited(
+      Records.Loaded loaded, List<PriceBook.Row> book, PriceAudit.Result result) {}
+
+  private final java.util.Map<Long, Audited> audits =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   PriceAudit.Result audit(VendorAccount account) {
     Records.Loaded loaded = revenue.loaded(Set.of(account.id()));
-    return PriceAudit.audit(book(account), loaded.allLines(), loaded.licenses());
+    PriceBook book = book(account);
+    Audited last = audits.get(account.id());
+    if (last != null && last.loaded() == loaded && last.book().equals(book.rows())) {
+      return last.result();
+    }
+    PriceAudit.Result result = PriceAudit.audit(book, loaded.allLines(), loaded.licenses());
+    audits.put(account.id(), new Audited(loaded, book.rows(), result));
+    return result;
   }
 
   ReportTable auditTable(VendorAccount account, boolean all, boolean byRule) {
