@@ -139,6 +139,7 @@ final class DemoCommand implements Callable<Integer> {
         return 1;
       }
       importRemittance(database, account, dir, out);
+      PricingCommand.importWorldBook(database, account, dir);
       printStored(database, account, url, out);
       metrics(database, market.today(), out);
       if (noServe) {

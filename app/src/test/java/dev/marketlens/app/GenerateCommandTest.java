@@ -45,6 +45,7 @@ class GenerateCommandTest {
           "movements-by-app.json",
           "movements.json",
           "payouts.json",
+          "price-book.csv",
           "refunds.json",
           "remittance-truth.json",
           "revenue.json",
@@ -96,7 +97,7 @@ class GenerateCommandTest {
 
     @Test
     @DisplayName(
-        "exits 0 and writes exactly the four exports, world.json, the nine ground-truth"
+        "exits 0 and writes exactly the four exports, world.json, the ten ground-truth"
             + " files and a remittance CSV per month (SR-M4), leaving no staging directory behind")
     void writesTheExportsAndTheGroundTruth() {
       assertThat(generated.exitCode()).isZero();

@@ -171,6 +171,25 @@ public final class TestSite {
     }
     importer.importFile(account, licenses);
     importer.importFile(account, transactions);
+    java.io.ByteArrayOutputStream prices = new java.io.ByteArrayOutputStream();
+    dev.marketlens.emulator.world.PriceBookCsvWriter.write(world.vendors().get(0), prices);
+    new dev.marketlens.store.PriceBooks(database)
+        .importPlans(
+            account.id(),
+            dev.marketlens.payouts.pricing.PriceBookCsv.read(
+                    prices.toString(java.nio.charset.StandardCharsets.UTF_8), "price-book.csv")
+                .rows()
+                .stream()
+                .map(
+                    r ->
+                        new dev.marketlens.store.PriceBooks.Price(
+                            r.app(),
+                            r.hosting(),
+                            r.effectiveFrom(),
+                            r.tier().toString(),
+                            r.price(),
+                            r.renewalPrice()))
+                .toList());
   }
 
   private void stop() {

@@ -33,7 +33,8 @@ public final class GroundTruthWriter {
           "revenue.json",
           "payouts.json",
           "subscriptions.json",
-          "catalog.json");
+          "catalog.json",
+          PriceBookCsvWriter.FILE);
 
   private final GroundTruth truth;
 
@@ -43,6 +44,10 @@ public final class GroundTruthWriter {
 
   /** Writes one of {@link #FILES}. */
   public void write(String file, OutputStream out) {
+    if (file.equals(PriceBookCsvWriter.FILE)) {
+      PriceBookCsvWriter.write(truth.vendor(), out);
+      return;
+    }
     try (JsonGenerator g = WireJson.createGenerator(out)) {
       switch (file) {
         case "movements.json" -> movements(g, truth.movements(), null);
