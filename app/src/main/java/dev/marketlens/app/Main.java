@@ -22,6 +22,8 @@ import picocli.CommandLine.Command;
       HistoryCommand.class,
       ReportCommand.class,
       ReconcileCommand.class,
+      RefundsCommand.class,
+      LicenseChecksCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
