@@ -2,6 +2,7 @@ package dev.marketlens.app;
 
 import dev.marketlens.metrics.Records;
 import dev.marketlens.metrics.report.ReportTable;
+import dev.marketlens.metrics.segments.Where;
 import dev.marketlens.payouts.refunds.RefundRule;
 import dev.marketlens.payouts.refunds.Refunds;
 import dev.marketlens.store.Database;
@@ -68,6 +69,14 @@ final class RefundsCommand implements Callable<Integer> {
   List<String> rules = new ArrayList<>();
 
   @Option(
+      names = "--where",
+      paramLabel = "DIMENSION=VALUE",
+      description =
+          "Only refunds whose line has this value (repeatable): app, hosting, tier,"
+              + " parent-product, billing-period, country, region, sale-channel.")
+  List<String> where = new ArrayList<>();
+
+  @Option(
       names = "--format",
       paramLabel = "table|json|csv",
       description = "Output format (default: ${DEFAULT-VALUE}).")
@@ -106,11 +115,26 @@ final class RefundsCommand implements Callable<Integer> {
           command,
           "--rule filters the refund lines; --summary counts every rule, drop one of them");
     }
+    List<Where> filters = new ArrayList<>();
+    try {
+      for (String w : where) {
+        filters.add(Where.parse(w));
+      }
+    } catch (IllegalArgumentException e) {
+      throw Arguments.bad(command, e.getMessage());
+    }
     Records records;
     try (Database database = store.open()) {
       records = Reports.forMetrics(database, accountName);
     }
-    Refunds refunds = Refunds.of(records.load(CustomerOverrides.load(Settings.home()), Set.of()));
+    Refunds refunds;
+    try {
+      refunds =
+          Refunds.of(records.load(CustomerOverrides.load(Settings.home()), Set.of()))
+              .where(filters);
+    } catch (IllegalArgumentException e) {
+      throw Arguments.bad(command, e.getMessage());
+    }
     ReportTable table =
         summary
             ? Refunds.summary(refunds.months(first, last))

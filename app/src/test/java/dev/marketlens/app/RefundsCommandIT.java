@@ -176,6 +176,23 @@ class RefundsCommandIT {
                 "--format",
                 "json"));
     assertThat(onlyFull.size()).isEqualTo(full).isPositive();
+    JsonNode cloud =
+        json(
+            Cli.run(
+                "refunds",
+                "--from",
+                from,
+                "--to",
+                to,
+                "--where",
+                "hosting=cloud",
+                "--format",
+                "json"));
+    int cloudRows = 0;
+    for (JsonNode r : rows) {
+      cloudRows += r.get("hosting").asString().equals("Cloud") ? 1 : 0;
+    }
+    assertThat(cloud.size()).isEqualTo(cloudRows);
     Cli.Result csv = Cli.run("refunds", "--from", from, "--to", to, "--format", "csv");
     assertThat(csv.exitCode()).isZero();
     assertThat(csv.out()).startsWith("saleDate,kind,rule,seedRule,days,");
@@ -221,6 +238,8 @@ class RefundsCommandIT {
         "refunds --from 2025-06 --to 2025-01|--from 2025-06 is after --to 2025-01",
         "refunds --format xml|unknown format 'xml'",
         "refunds --summary --rule outside-policy|--summary counts every rule",
+        "refunds --where edition=Premium|refunds cannot be filtered by edition",
+        "refunds --where hosting|a filter is DIMENSION=VALUE",
         "license-checks --kind gaps|unknown --kind 'gaps'",
         "license-checks --format xml|unknown format 'xml'"
       })

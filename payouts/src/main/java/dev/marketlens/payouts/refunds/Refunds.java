@@ -4,6 +4,8 @@ import dev.marketlens.metrics.Records;
 import dev.marketlens.metrics.report.ReportTable;
 import dev.marketlens.metrics.report.ReportTable.Column;
 import dev.marketlens.metrics.report.ReportTable.Type;
+import dev.marketlens.metrics.segments.Dimension;
+import dev.marketlens.metrics.segments.Where;
 import dev.marketlens.model.SaleType;
 import dev.marketlens.model.id.LicenseIds;
 import dev.marketlens.model.license.License;
@@ -230,6 +232,53 @@ public final class Refunds {
         Comparator.comparing((Row row) -> row.line().saleDate())
             .thenComparing(row -> row.line().lineItemId().value()));
     return new Refunds(out);
+  }
+
+  /**
+   * The rows whose line passes the filters (metrics dimensions, values without regard to case). A
+   * line carries its app, hosting, tier, parent product, billing period, customer's country and
+   * region and sale channel; edition and attribution are the license's, so filtering on them is an
+   * error.
+   *
+   * @throws IllegalArgumentException for a filter on edition or attribution
+   */
+  public Refunds where(List<Where> filters) {
+    if (filters.isEmpty()) {
+      return this;
+    }
+    for (Where w : filters) {
+      if (w.dimension() == Dimension.EDITION || w.dimension() == Dimension.ATTRIBUTION) {
+        throw new IllegalArgumentException(
+            "refunds cannot be filtered by "
+                + w.dimension().cliName()
+                + ": a transaction line does not carry it");
+      }
+    }
+    List<Row> kept = new ArrayList<>();
+    for (Row row : rows) {
+      if (Where.allMatch(filters, values(row.line()))) {
+        kept.add(row);
+      }
+    }
+    return new Refunds(kept);
+  }
+
+  /** A line's value of each dimension, in {@link Dimension} order ("" where it has none). */
+  private static String[] values(TransactionLine t) {
+    String[] v = new String[Dimension.values().length];
+    java.util.Arrays.fill(v, "");
+    v[Dimension.APP.ordinal()] = t.app().value();
+    v[Dimension.HOSTING.ordinal()] = t.hosting().wire();
+    v[Dimension.TIER.ordinal()] = t.tier().toString();
+    v[Dimension.PARENT_PRODUCT.ordinal()] =
+        t.parentProduct() == null || t.parentProduct().name() == null
+            ? ""
+            : t.parentProduct().name();
+    v[Dimension.BILLING_PERIOD.ordinal()] = t.billingPeriod().wire();
+    v[Dimension.COUNTRY.ordinal()] = t.customer().country() == null ? "" : t.customer().country();
+    v[Dimension.REGION.ordinal()] = t.customer().region() == null ? "" : t.customer().region();
+    v[Dimension.SALE_CHANNEL.ordinal()] = t.partner() == null ? "Direct" : "Solution Partner";
+    return v;
   }
 
   /** Every row, by sale date, then line item id. */

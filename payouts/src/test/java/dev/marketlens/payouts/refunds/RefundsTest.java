@@ -7,6 +7,8 @@ import static dev.marketlens.payouts.refunds.Fixtures.sale;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.marketlens.metrics.segments.Dimension;
+import dev.marketlens.metrics.segments.Where;
 import dev.marketlens.model.LicenseType;
 import dev.marketlens.model.SaleType;
 import dev.marketlens.model.transaction.TransactionLine;
@@ -510,6 +512,38 @@ class RefundsTest {
                 YearMonth.of(2024, 4), YearMonth.of(2024, 4), Set.of(RefundRule.OUTSIDE_POLICY)))
         .isEmpty();
     assertThat(refunds.rows(YearMonth.of(2024, 4), YearMonth.of(2024, 4), Set.of())).hasSize(1);
+  }
+
+  @Test
+  @DisplayName(
+      "where: refunds of the lines with a dimension's value; edition and attribution are not on a line")
+  void where() {
+    TransactionLine r =
+        refund(
+            "200",
+            "AT-200",
+            dc("1"),
+            "2024-04-15",
+            "2024-04-15",
+            "2025-03-01",
+            120_000,
+            "AT-100",
+            "2024-03-01");
+    Refunds refunds = Refunds.of(List.of(NEW, r), List.of(), Map.of());
+    assertThat(refunds.where(List.of(new Where(Dimension.HOSTING, "data center"))).rows())
+        .hasSize(1);
+    assertThat(refunds.where(List.of(new Where(Dimension.HOSTING, "Cloud"))).rows()).isEmpty();
+    assertThat(
+            refunds
+                .where(
+                    List.of(
+                        new Where(Dimension.APP, "com.example.app"),
+                        new Where(Dimension.SALE_CHANNEL, "Direct")))
+                .rows())
+        .hasSize(1);
+    assertThatThrownBy(() -> refunds.where(List.of(new Where(Dimension.EDITION, "Premium"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("edition");
   }
 
   @Test

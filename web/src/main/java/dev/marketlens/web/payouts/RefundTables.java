@@ -48,7 +48,7 @@ class RefundTables {
     if (summary && !rules.isEmpty()) {
       throw Params.bad("rule filters the refund lines; summary=true counts every rule");
     }
-    Refunds refunds = books.refunds(access.scope(SignedIn.of(user), filters.account()));
+    Refunds refunds = filtered(user, filters);
     return summary
         ? Refunds.summary(refunds.months(filters.from(), filters.to()))
         : Refunds.table(refunds.rows(filters.from(), filters.to(), rules));
@@ -56,8 +56,18 @@ class RefundTables {
 
   /** Every month's summary row of the filters' months (for the page's chart). */
   List<Map<String, Object>> summary(Authentication user, Filters filters) {
-    Refunds refunds = books.refunds(access.scope(SignedIn.of(user), filters.account()));
+    Refunds refunds = filtered(user, filters);
     return Refunds.summary(refunds.months(filters.from(), filters.to())).objects();
+  }
+
+  /** The refunds of the filters' accounts, of the lines passing its dimension filters. */
+  private Refunds filtered(Authentication user, Filters filters) {
+    Refunds refunds = books.refunds(access.scope(SignedIn.of(user), filters.account()));
+    try {
+      return refunds.where(filters.where());
+    } catch (IllegalArgumentException e) {
+      throw Params.bad(e.getMessage());
+    }
   }
 
   ReportTable licenseChecks(Authentication user, Map<String, String[]> params) {

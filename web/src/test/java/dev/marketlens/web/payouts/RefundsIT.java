@@ -107,6 +107,12 @@ class RefundsIT {
     assertThat(csv.statusCode()).isEqualTo(200);
     assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
     assertThat(csv.body().lines().count()).isEqualTo(all.size() + 1);
+    JsonNode cloud = api(admin, "/api/v1/refunds?account=alpha&hosting=Cloud&" + ALL);
+    int cloudRows = 0;
+    for (JsonNode r : all) {
+      cloudRows += r.get("hosting").asString().equals("Cloud") ? 1 : 0;
+    }
+    assertThat(cloud.size()).isEqualTo(cloudRows);
     JsonNode checks = api(admin, "/api/v1/license-checks?kind=maintenance-gap");
     for (JsonNode f : checks) {
       assertThat(f.get("kind").asString()).isEqualTo("maintenance-gap");
@@ -224,6 +230,7 @@ class RefundsIT {
         "/api/v1/refunds?summary=true&rule=outside-policy|summary=true counts every rule",
         "/api/v1/refunds?format=xml|format must be json or csv, not 'xml'",
         "/api/v1/license-checks?kind=gaps|unknown kind 'gaps'",
+        "/api/v1/refunds?edition=Premium|refunds cannot be filtered by edition",
         "/payouts/refunds?rule=late|unknown rule &#39;late&#39;",
         "/payouts/license-checks?kind=gaps|unknown kind &#39;gaps&#39;"
       })
