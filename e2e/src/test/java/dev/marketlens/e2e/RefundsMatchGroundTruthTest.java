@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RefundsMatchGroundTruthTest {
 
-  /** Thirty worlds: seeds 1–30, 26 to 219 customers, histories of 2 to 15 years. */
+  /** Fifty worlds: seeds 1–50, 26 to 219 customers, histories of 2 to 15 years. */
   static Stream<WorldSpec> worlds() {
     LocalDate[] starts = {
       LocalDate.of(2012, 1, 1),
@@ -44,7 +44,7 @@ class RefundsMatchGroundTruthTest {
       LocalDate.of(2021, 11, 1),
       LocalDate.of(2024, 1, 1)
     };
-    return IntStream.rangeClosed(1, 30)
+    return IntStream.rangeClosed(1, 50)
         .mapToObj(
             seed ->
                 new WorldSpec(

@@ -127,12 +127,12 @@ public final class Refunds {
     String[] customer = new String[lines.size()];
     for (int k = 0; k < lines.size(); k++) {
       TransactionLine t = lines.get(k);
-      customer[k] = customer(t.licenseIds(), customerOfId);
       byTransaction.computeIfAbsent(t.transactionId().value(), x -> new ArrayList<>()).add(k);
       if (lineage[k] != null) {
         byLineage.computeIfAbsent(lineage[k], x -> new ArrayList<>()).add(k);
       }
       if (t.isRefund()) {
+        customer[k] = customer(t.licenseIds(), customerOfId);
         refundTotals.merge(refundKey(t, customer[k]), -t.purchasePrice().cents(), Long::sum);
         if (lineage[k] != null) {
           refundsByStart
@@ -165,7 +165,7 @@ public final class Refunds {
                   u,
                   Kind.UPGRADE,
                   lineage[k],
-                  customer[k],
+                  customer(u.licenseIds(), customerOfId),
                   p,
                   Link.SUPERSEDED,
                   (int) RefundPolicy.days(p.saleDate(), u.saleDate()),
