@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       ReconcileCommand.class,
       PricingCommand.class,
+      RefundsCommand.class,
+      LicenseChecksCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
