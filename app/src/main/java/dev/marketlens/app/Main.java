@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       HistoryCommand.class,
       ReportCommand.class,
       ReconcileCommand.class,
+      PayoutsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
