@@ -114,9 +114,19 @@ public final class RevenueShare {
     return new RevenueShare(periods, List.copyOf(merged.values()));
   }
 
-  /** The share a line earns; empty when no period covers its sale date. */
+  /**
+   * The share a line earns; empty when no period covers its day. The day is the sale date, but for
+   * a refund that names its original sale's date, that date: a refund gives back the share its sale
+   * paid (a sale at 80 % refunded after a change to 75 % returns 80 %).
+   */
   public Optional<ShareRate> rate(TransactionLine line) {
-    LocalDate day = line.saleDate();
+    // A refund gives back what its sale paid: the rate of the original sale's day.
+    boolean refund =
+        line.isRefund()
+            && line.originalTransaction() != null
+            && line.originalTransaction().saleDate() != null;
+    LocalDate day = refund ? line.originalTransaction().saleDate() : line.saleDate();
+    String of = refund ? " (refund of a sale of " + day + ")" : "";
     SharePeriod period = null;
     for (SharePeriod p : periods) {
       if (p.contains(day)) {
@@ -145,7 +155,7 @@ public final class RevenueShare {
       return Optional.of(
           new ShareRate(
               FORGE_FIRST_YEAR_BPS,
-              "SR-V3 Forge first year (listed " + terms.listed() + ")",
+              "SR-V3 Forge first year (listed " + terms.listed() + ")" + of,
               period,
               product,
               source));
@@ -154,7 +164,7 @@ public final class RevenueShare {
       return Optional.of(
           new ShareRate(
               period.otherProductsBps(),
-              "SR-V2 " + line.hosting().wire() + ", other product",
+              "SR-V2 " + line.hosting().wire() + ", other product" + of,
               period,
               product,
               source));
@@ -162,13 +172,15 @@ public final class RevenueShare {
     boolean forge = terms != null && terms.forge();
     return Optional.of(
         switch (line.hosting()) {
-          case SERVER -> new ShareRate(period.serverBps(), "SR-V1 Server", period, product, source);
+          case SERVER ->
+              new ShareRate(period.serverBps(), "SR-V1 Server" + of, period, product, source);
           case DATA_CENTER ->
-              new ShareRate(period.dataCenterBps(), "SR-V1 Data Center", period, product, source);
+              new ShareRate(
+                  period.dataCenterBps(), "SR-V1 Data Center" + of, period, product, source);
           case CLOUD ->
               new ShareRate(
                   forge ? period.forgeCloudBps() : period.connectCloudBps(),
-                  forge ? "SR-V1 Cloud (Forge)" : "SR-V1 Cloud (Connect)",
+                  (forge ? "SR-V1 Cloud (Forge)" : "SR-V1 Cloud (Connect)") + of,
                   period,
                   product,
                   source);

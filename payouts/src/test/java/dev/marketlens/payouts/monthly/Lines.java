@@ -13,6 +13,7 @@ import dev.marketlens.model.id.LicenseId;
 import dev.marketlens.model.id.LicenseIds;
 import dev.marketlens.model.id.TransactionId;
 import dev.marketlens.model.id.TransactionLineItemId;
+import dev.marketlens.model.transaction.OriginalTransaction;
 import dev.marketlens.model.transaction.ParentProduct;
 import dev.marketlens.model.transaction.TransactionLine;
 import java.time.Instant;
@@ -43,6 +44,32 @@ final class Lines {
       String day,
       long priceCents,
       long vendorCents) {
+    return line(app, type, hosting, parentProduct, day, priceCents, vendorCents, null);
+  }
+
+  /** A refund of a sale made on {@code soldOn}. */
+  static TransactionLine refundOf(
+      String soldOn, Hosting hosting, String day, long priceCents, long vendorCents) {
+    return line(
+        APP,
+        SaleType.REFUND,
+        hosting,
+        null,
+        day,
+        priceCents,
+        vendorCents,
+        new OriginalTransaction(TransactionId.of("AT-1"), LocalDate.parse(soldOn)));
+  }
+
+  static TransactionLine line(
+      AppKey app,
+      SaleType type,
+      Hosting hosting,
+      String parentProduct,
+      String day,
+      long priceCents,
+      long vendorCents,
+      OriginalTransaction original) {
     int id = IDS.incrementAndGet();
     return new TransactionLine(
         TransactionId.of("AT-" + id),
@@ -63,7 +90,7 @@ final class Lines {
         Money.ofCents(vendorCents),
         List.of(),
         null,
-        null,
+        original,
         LocalDate.parse(day),
         LocalDate.parse(day).plusYears(1),
         PaymentStatus.PAID,

@@ -127,6 +127,23 @@ class RevenueShareTest {
   }
 
   @Test
+  @DisplayName("SR-V4: a refund gives back the share its sale paid, at the rate of the sale's day")
+  void refundAtTheSaleRate() {
+    // Sold on 2026-09-20 at 80 % (Connect cloud), refunded on 2026-10-05 after the change to 75 %:
+    // -246.00 × 80 % = -196.80.
+    TransactionLine refund =
+        Lines.refundOf("2026-09-20", Hosting.CLOUD, "2026-10-05", -24_600, -19_680);
+    ShareRate rate = DEFAULTS.rate(refund).orElseThrow();
+    assertThat(rate.basisPoints()).isEqualTo(8000);
+    assertThat(rate.rule()).isEqualTo("SR-V1 Cloud (Connect) (refund of a sale of 2026-09-20)");
+    assertThat(new ShareCheck(DEFAULTS).differences(List.of(refund))).isEmpty();
+    // A server sale of 2022-03-31 (70 %) refunded in April: 70 %, not April's 75 %.
+    TransactionLine server =
+        Lines.refundOf("2022-03-31", Hosting.SERVER, "2022-04-20", -10_000, -7_000);
+    assertThat(bps(DEFAULTS, server)).isEqualTo(7000);
+  }
+
+  @Test
   @DisplayName("SR-V4: a line whose vendor amount is not the share is listed with the arithmetic")
   void differences() {
     TransactionLine right =
