@@ -1,5 +1,7 @@
 package dev.marketlens.app;
 
+import dev.marketlens.emulator.commerce.App;
+import dev.marketlens.emulator.commerce.AppPlatform;
 import dev.marketlens.emulator.commerce.Vendor;
 import dev.marketlens.emulator.reporting.ApiUser;
 import dev.marketlens.emulator.reporting.EmulatorSettings;
@@ -15,6 +17,7 @@ import dev.marketlens.metrics.Metrics;
 import dev.marketlens.metrics.Parameters;
 import dev.marketlens.metrics.cohorts.Cohort;
 import dev.marketlens.metrics.report.ReportTable;
+import dev.marketlens.payouts.monthly.RevenueShare;
 import dev.marketlens.store.Database;
 import dev.marketlens.store.Licenses;
 import dev.marketlens.store.TransactionLines;
@@ -138,6 +141,7 @@ final class DemoCommand implements Callable<Integer> {
         return 1;
       }
       printStored(database, account, url, out);
+      revenueShare(vendor, out);
       metrics(database, market.today(), out);
       if (noServe) {
         out.println("Serve the dashboard on this data: ./marketlens demo (without --no-serve)");
@@ -166,6 +170,35 @@ final class DemoCommand implements Callable<Integer> {
     byte[] random = new byte[24];
     new SecureRandom().nextBytes(random);
     return HexFormat.of().formatHex(random);
+  }
+
+  /**
+   * Describes the demo vendor's apps in {@code revenue-share.csv} (host product, Forge or Connect,
+   * listing day), which the records cannot tell, so that the payouts' share check knows them; an
+   * existing file is left as it is.
+   */
+  private static void revenueShare(Vendor vendor, PrintWriter out) throws java.io.IOException {
+    Path file = Settings.home().resolve(RevenueShare.FILE);
+    if (java.nio.file.Files.exists(file)) {
+      return;
+    }
+    List<String> lines = new java.util.ArrayList<>();
+    lines.add("# The demo vendor's apps (see docs/payouts/monthly.md)");
+    lines.add("# app,ADDON_KEY,HOST_PRODUCT,PLATFORM,LISTED,FORGE_INCENTIVE");
+    for (App app : vendor.apps()) {
+      boolean forge = app.platform() == AppPlatform.FORGE;
+      lines.add(
+          String.join(
+              ",",
+              "app",
+              app.addonKey(),
+              app.hostProduct().name().replace('_', ' '),
+              forge ? "forge" : app.platform() == AppPlatform.CONNECT ? "connect" : "server",
+              app.listingDate().toString(),
+              forge && (!app.atlassianHostedStorage() || app.migratedFromConnect()) ? "no" : ""));
+    }
+    java.nio.file.Files.write(file, lines, java.nio.charset.StandardCharsets.UTF_8);
+    out.printf("Revenue-share configuration of the demo apps: %s%n", file.toAbsolutePath());
   }
 
   /** What the database holds for the demo account. */
