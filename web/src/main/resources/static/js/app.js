@@ -134,6 +134,28 @@
         ],
         series: series
       };
+    },
+    // Payouts calendar: sales and refunds by sale month (stacked around zero), the amount paid for the
+    // month with its payment date in the tooltip, and the balance carried over as a line.
+    payouts: function (d) {
+      return {
+        color: ['#047857', '#b91c1c', '#1d4ed8', '#d97706'],
+        tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, formatter: function (ps) {
+          var i = ps[0].dataIndex, date = d.dates && d.dates[i];
+          return [ps[0].axisValue + (date ? ' · paid ' + date : '')].concat(ps.map(function (p) {
+            return p.marker + p.seriesName + ': ' + dollars(p.value);
+          })).join('<br>');
+        } },
+        legend: { type: 'scroll', top: 0 },
+        grid: { left: 70, right: 20, top: 40, bottom: 30 },
+        xAxis: { type: 'category', data: d.x },
+        yAxis: { type: 'value', axisLabel: { formatter: dollars } },
+        series: d.series.map(function (s) {
+          return s.type === 'line'
+            ? { name: s.name, type: 'line', data: s.values, showSymbol: d.x.length < 40, z: 5 }
+            : { name: s.name, type: 'bar', stack: s.stack, data: s.values, emphasis: { focus: 'series' } };
+        })
+      };
     }
   };
 

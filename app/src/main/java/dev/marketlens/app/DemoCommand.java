@@ -1,5 +1,7 @@
 package dev.marketlens.app;
 
+import dev.marketlens.emulator.commerce.App;
+import dev.marketlens.emulator.commerce.AppPlatform;
 import dev.marketlens.emulator.commerce.Vendor;
 import dev.marketlens.emulator.reporting.ApiUser;
 import dev.marketlens.emulator.reporting.EmulatorSettings;
@@ -15,6 +17,7 @@ import dev.marketlens.metrics.Metrics;
 import dev.marketlens.metrics.Parameters;
 import dev.marketlens.metrics.cohorts.Cohort;
 import dev.marketlens.metrics.report.ReportTable;
+import dev.marketlens.payouts.monthly.RevenueShare;
 import dev.marketlens.store.Database;
 import dev.marketlens.store.Licenses;
 import dev.marketlens.store.TransactionLines;
@@ -24,13 +27,17 @@ import dev.marketlens.sync.files.CustomerOverrides;
 import dev.marketlens.sync.files.Importer;
 import dev.marketlens.sync.incremental.SyncEngine;
 import dev.marketlens.web.WebServer;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -141,6 +148,7 @@ final class DemoCommand implements Callable<Integer> {
       importRemittance(database, account, dir, out);
       PricingCommand.importWorldBook(database, account, dir);
       printStored(database, account, url, out);
+      revenueShare(vendor, out);
       metrics(database, market.today(), out);
       if (noServe) {
         out.println("Serve the dashboard on this data: ./marketlens demo (without --no-serve)");
@@ -188,6 +196,35 @@ final class DemoCommand implements Callable<Integer> {
         Locale.ROOT,
         "Imported 12 months of remittance CSVs (%,d lines, with injected mismatches)%n",
         lines);
+  }
+
+  /**
+   * Describes the demo vendor's apps in {@code revenue-share.csv} (host product, Forge or Connect,
+   * listing day), which the records cannot tell, so that the payouts' share check knows them; an
+   * existing file is left as it is.
+   */
+  private static void revenueShare(Vendor vendor, PrintWriter out) throws IOException {
+    Path file = Settings.home().resolve(RevenueShare.FILE);
+    if (Files.exists(file)) {
+      return;
+    }
+    List<String> lines = new ArrayList<>();
+    lines.add("# The demo vendor's apps (see docs/payouts/monthly.md)");
+    lines.add("# app,ADDON_KEY,HOST_PRODUCT,PLATFORM,LISTED,FORGE_INCENTIVE");
+    for (App app : vendor.apps()) {
+      boolean forge = app.platform() == AppPlatform.FORGE;
+      lines.add(
+          String.join(
+              ",",
+              "app",
+              app.addonKey(),
+              app.hostProduct().name().replace('_', ' '),
+              forge ? "forge" : app.platform() == AppPlatform.CONNECT ? "connect" : "server",
+              app.listingDate().toString(),
+              forge && (!app.atlassianHostedStorage() || app.migratedFromConnect()) ? "no" : ""));
+    }
+    Files.write(file, lines, StandardCharsets.UTF_8);
+    out.printf("Revenue-share configuration of the demo apps: %s%n", file.toAbsolutePath());
   }
 
   /** What the database holds for the demo account. */

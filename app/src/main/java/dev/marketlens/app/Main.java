@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       PricingCommand.class,
       RefundsCommand.class,
       LicenseChecksCommand.class,
+      PayoutsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -124,6 +124,34 @@ class DemoCommandTest {
   }
 
   @Test
+  @DisplayName(
+      "the demo describes its apps in revenue-share.csv: every synced line is at the expected share")
+  void revenueShareOfTheDemoApps() {
+    Cli.Result r = demo("--customers", "200", "--no-serve");
+    assertThat(r.exitCode()).as("%s", r).isZero();
+    assertThat(home.resolve("revenue-share.csv")).exists();
+    System.setProperty("marketlens.home", home.toString());
+    try {
+      Cli.Result check =
+          Cli.run(
+              "payouts",
+              "--check-share",
+              "--from",
+              "2018-01",
+              "--to",
+              "2026-10",
+              "--as-of",
+              "2026-10-31",
+              "--format",
+              "json");
+      assertThat(check.exitCode()).as("%s", check).isZero();
+      assertThat(check.out().strip()).isEqualTo("[ ]");
+    } finally {
+      System.clearProperty("marketlens.home");
+    }
+  }
+
+  @Test
   @DisplayName("demo --customers 0 exits 2 with a message naming --customers, writing nothing")
   void zeroCustomers() {
     Cli.Result r = demo("--customers", "0");
