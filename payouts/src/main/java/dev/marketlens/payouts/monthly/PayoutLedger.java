@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * A vendor account's payout ledger, month by month (seed 004): the month's sales (MPV) and refunds
@@ -30,29 +29,37 @@ public final class PayoutLedger {
    * left out, and the months run from the first line's month to {@code asOf}'s month.
    */
   public static List<PayoutMonth> of(List<TransactionLine> lines, LocalDate asOf) {
-    TreeMap<YearMonth, long[]> byMonth = new TreeMap<>();
-    YearMonth last = YearMonth.from(asOf);
+    // Months as indexes (year × 12 + month - 1): two passes over the lines, no map per line.
+    int last = index(asOf);
+    int first = Integer.MAX_VALUE;
+    for (TransactionLine t : lines) {
+      if (!t.saleDate().isAfter(asOf)) {
+        first = Math.min(first, index(t.saleDate()));
+      }
+    }
+    List<PayoutMonth> out = new ArrayList<>();
+    if (first == Integer.MAX_VALUE) {
+      return out;
+    }
+    long[][] byMonth = new long[last - first + 1][4];
     for (TransactionLine t : lines) {
       if (t.saleDate().isAfter(asOf)) {
         continue;
       }
-      long[] m = byMonth.computeIfAbsent(YearMonth.from(t.saleDate()), k -> new long[4]);
+      long[] m = byMonth[index(t.saleDate()) - first];
       long cents = t.vendorAmount().cents();
       if (t.isRefund() || (t.saleType() == null && cents < 0)) {
-        m[1] += cents;
+        m[1] = Math.addExact(m[1], cents);
         m[3]++;
       } else {
-        m[0] += cents;
+        m[0] = Math.addExact(m[0], cents);
         m[2]++;
       }
     }
-    List<PayoutMonth> out = new ArrayList<>();
-    if (byMonth.isEmpty()) {
-      return out;
-    }
     long carried = 0;
-    for (YearMonth m = byMonth.firstKey(); !m.isAfter(last); m = m.plusMonths(1)) {
-      long[] s = byMonth.getOrDefault(m, new long[4]);
+    for (int i = 0; i < byMonth.length; i++) {
+      YearMonth m = YearMonth.of((first + i) / 12, (first + i) % 12 + 1);
+      long[] s = byMonth[i];
       long balance = Math.addExact(carried, Math.addExact(s[0], s[1]));
       boolean payable = balance >= THRESHOLD_CENTS;
       PayoutMonth.Status status;
@@ -83,5 +90,9 @@ public final class PayoutLedger {
       carried = payable ? 0 : balance;
     }
     return out;
+  }
+
+  private static int index(LocalDate day) {
+    return day.getYear() * 12 + day.getMonthValue() - 1;
   }
 }

@@ -193,7 +193,8 @@ public final class PayoutTables {
       List<TransactionLine> lines, LocalDate asOf, YearMonth from, YearMonth to) {
     List<TransactionLine> out = new ArrayList<>();
     for (TransactionLine t : lines) {
-      YearMonth m = YearMonth.from(t.saleDate());
+      LocalDate d = t.saleDate();
+      YearMonth m = YearMonth.of(d.getYear(), d.getMonthValue());
       if (!t.saleDate().isAfter(asOf) && !m.isBefore(from) && !m.isAfter(to)) {
         out.add(t);
       }

@@ -41,6 +41,10 @@ public final class RevenueShare {
   private final List<SharePeriod> periods;
   private final Map<AppKey, AppTerms> apps;
 
+  /** Parent product names, read once each (a handful of names over many lines). */
+  private final Map<String, Optional<HostProduct>> names =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   public RevenueShare(List<SharePeriod> periods, List<AppTerms> apps) {
     if (periods.isEmpty()) {
       throw new IllegalArgumentException("a revenue-share schedule needs at least one period");
@@ -121,19 +125,9 @@ public final class RevenueShare {
    */
   public Optional<ShareRate> rate(TransactionLine line) {
     // A refund gives back what its sale paid: the rate of the original sale's day.
-    boolean refund =
-        line.isRefund()
-            && line.originalTransaction() != null
-            && line.originalTransaction().saleDate() != null;
-    LocalDate day = refund ? line.originalTransaction().saleDate() : line.saleDate();
-    String of = refund ? " (refund of a sale of " + day + ")" : "";
-    SharePeriod period = null;
-    for (SharePeriod p : periods) {
-      if (p.contains(day)) {
-        period = p;
-        break;
-      }
-    }
+    LocalDate day = rateDay(line);
+    String of = day.equals(line.saleDate()) ? "" : " (refund of a sale of " + day + ")";
+    SharePeriod period = periodOn(day);
     if (period == null) {
       return Optional.empty();
     }
@@ -185,6 +179,64 @@ public final class RevenueShare {
                   product,
                   source);
         });
+  }
+
+  /**
+   * The share a line earns in basis points, as {@link #rate} gives it, without the explanation; -1
+   * when no period covers its day. The check runs this for every line and explains only those that
+   * differ.
+   */
+  public int basisPoints(TransactionLine line) {
+    LocalDate day = rateDay(line);
+    SharePeriod period = periodOn(day);
+    if (period == null) {
+      return -1;
+    }
+    AppTerms terms = apps.get(line.app());
+    if (line.hosting() == Hosting.CLOUD && terms != null && terms.inForgeFirstYear(day)) {
+      return FORGE_FIRST_YEAR_BPS;
+    }
+    HostProduct product;
+    if (terms != null && terms.hostProduct() != null) {
+      product = terms.hostProduct();
+    } else {
+      product = line.parentProduct() == null ? null : named(line.parentProduct().name());
+    }
+    if (product != null && !product.hasHostingSpecificShare()) {
+      return period.otherProductsBps();
+    }
+    return switch (line.hosting()) {
+      case SERVER -> period.serverBps();
+      case DATA_CENTER -> period.dataCenterBps();
+      case CLOUD ->
+          terms != null && terms.forge() ? period.forgeCloudBps() : period.connectCloudBps();
+    };
+  }
+
+  /** The day whose rate applies: the sale date, or a refund's original sale date. */
+  private static LocalDate rateDay(TransactionLine line) {
+    if (line.isRefund()
+        && line.originalTransaction() != null
+        && line.originalTransaction().saleDate() != null) {
+      return line.originalTransaction().saleDate();
+    }
+    return line.saleDate();
+  }
+
+  private SharePeriod periodOn(LocalDate day) {
+    for (SharePeriod p : periods) {
+      if (p.contains(day)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private HostProduct named(String name) {
+    if (name == null) {
+      return null;
+    }
+    return names.computeIfAbsent(name, n -> Optional.ofNullable(HostProduct.named(n))).orElse(null);
   }
 
   /**

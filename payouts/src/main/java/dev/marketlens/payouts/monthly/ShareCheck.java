@@ -83,15 +83,14 @@ public final class ShareCheck {
   public List<Difference> differences(List<TransactionLine> lines) {
     List<Difference> out = new ArrayList<>();
     for (TransactionLine line : lines) {
-      Optional<ShareRate> rate = share.rate(line);
-      if (rate.isEmpty()) {
+      int bps = share.basisPoints(line);
+      if (bps < 0) {
         out.add(new Difference(line, null, null));
         continue;
       }
-      long expected =
-          RevenueShare.vendorAmountCents(line.purchasePrice().cents(), rate.get().basisPoints());
+      long expected = RevenueShare.vendorAmountCents(line.purchasePrice().cents(), bps);
       if (expected != line.vendorAmount().cents()) {
-        out.add(new Difference(line, rate.get(), expected));
+        out.add(new Difference(line, share.rate(line).orElseThrow(), expected));
       }
     }
     return out;

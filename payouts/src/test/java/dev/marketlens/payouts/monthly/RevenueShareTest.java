@@ -265,6 +265,36 @@ class RevenueShareTest {
   }
 
   @Test
+  @DisplayName(
+      "the check's basis points equal the explained rate's for every hosting, product, app and period")
+  void basisPointsEqualRate() {
+    RevenueShare share =
+        RevenueShare.parse(
+            "revenue-share.csv",
+            List.of(
+                "app,com.example.forge,Jira,forge,2023-01-15,",
+                "app,com.example.bitbucket,Bitbucket,server,,"));
+    int checked = 0;
+    for (AppKey app : List.of(APP, FORGE_APP, BITBUCKET_APP)) {
+      for (Hosting hosting : Hosting.values()) {
+        for (String product : new String[] {null, "Jira", "Confluence", "Bamboo", "Pending"}) {
+          for (LocalDate day = LocalDate.of(2019, 1, 1);
+              day.isBefore(LocalDate.of(2027, 6, 1));
+              day = day.plusDays(37)) {
+            TransactionLine line = sale(app, hosting, product, day.toString());
+            assertThat(share.basisPoints(line))
+                .as(line.app() + " " + hosting + " " + product + " " + day)
+                .isEqualTo(share.rate(line).orElseThrow().basisPoints());
+            checked++;
+          }
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(3000);
+    assertThat(share.basisPoints(sale(APP, Hosting.CLOUD, "Jira", "1989-12-31"))).isEqualTo(-1);
+  }
+
+  @Test
   @DisplayName("an empty configuration is the default schedule with no app configured")
   void emptyConfiguration() {
     RevenueShare share = RevenueShare.parse("f.csv", List.of("# nothing yet", ""));

@@ -33,11 +33,20 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Component
 class MonthlyPayouts {
+  private static final int KEPT = 128;
   private final RevenueBooks books;
   private final Access access;
   private final Path file;
   private volatile String shareStamp;
   private volatile RevenueShare share;
+  private final Map<List<Object>, Object> results =
+      java.util.Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<List<Object>, Object> eldest) {
+              return size() > KEPT;
+            }
+          });
 
   MonthlyPayouts(RevenueBooks books, Access access, WebSettings settings) {
     this.books = books;
@@ -47,23 +56,100 @@ class MonthlyPayouts {
 
   /** The ledger rows of the filters' months, account and as-of day. */
   ReportTable ledger(Authentication user, Filters filters) {
-    return PayoutTables.ledger(lines(user, filters), filters.asOf(), filters.from(), filters.to());
+    Map<String, List<TransactionLine>> lines = lines(user, filters);
+    return cached(
+        "ledger",
+        lines,
+        filters,
+        "",
+        () -> PayoutTables.ledger(lines, filters.asOf(), filters.from(), filters.to()));
   }
 
   /** The coming payouts from what is sold up to the filters' as-of day. */
   ReportTable forecast(Authentication user, Filters filters) {
-    return PayoutTables.forecast(lines(user, filters), filters.asOf());
+    Map<String, List<TransactionLine>> lines = lines(user, filters);
+    return cached(
+        "forecast", lines, filters, "", () -> PayoutTables.forecast(lines, filters.asOf()));
   }
 
   /** The lines of the filters' months whose vendor amount is not the expected share. */
   ReportTable shareCheck(Authentication user, Filters filters) {
-    return PayoutTables.shareCheck(
-        lines(user, filters), revenueShare(), filters.asOf(), filters.from(), filters.to());
+    Map<String, List<TransactionLine>> lines = lines(user, filters);
+    RevenueShare schedule = revenueShare();
+    return cached(
+        "share-check",
+        lines,
+        filters,
+        shareStamp,
+        () ->
+            PayoutTables.shareCheck(lines, schedule, filters.asOf(), filters.from(), filters.to()));
   }
 
   ShareCheck.Summary shareSummary(Authentication user, Filters filters) {
-    return PayoutTables.shareSummary(
-        lines(user, filters), revenueShare(), filters.asOf(), filters.from(), filters.to());
+    Map<String, List<TransactionLine>> lines = lines(user, filters);
+    RevenueShare schedule = revenueShare();
+    return cached(
+        "share-summary",
+        lines,
+        filters,
+        shareStamp,
+        () ->
+            PayoutTables.shareSummary(
+                lines, schedule, filters.asOf(), filters.from(), filters.to()));
+  }
+
+  /**
+   * A result kept while the same loaded lines are asked the same question: {@link RevenueBooks}
+   * hands out the same lists until the data changes, so a list's identity stands for its data. The
+   * key holds the lists weakly: a replaced book's lines are not kept alive by the cache.
+   */
+  @SuppressWarnings("unchecked")
+  private <T> T cached(
+      String kind,
+      Map<String, List<TransactionLine>> lines,
+      Filters filters,
+      String stamp,
+      java.util.function.Supplier<T> compute) {
+    List<Object> key = new java.util.ArrayList<>();
+    key.add(kind);
+    key.add(filters.asOf());
+    key.add(filters.from());
+    key.add(filters.to());
+    key.add(stamp);
+    lines.forEach(
+        (name, list) -> {
+          key.add(name);
+          key.add(new Same(list));
+        });
+    Object known = results.get(key);
+    if (known != null) {
+      return (T) known;
+    }
+    T result = compute.get();
+    results.put(key, result);
+    return result;
+  }
+
+  /** An object compared by identity, held weakly. */
+  private static final class Same {
+    private final java.lang.ref.WeakReference<Object> ref;
+    private final int hash;
+
+    Same(Object o) {
+      ref = new java.lang.ref.WeakReference<>(o);
+      hash = System.identityHashCode(o);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      Object mine = ref.get();
+      return other instanceof Same s && mine != null && s.ref.get() == mine;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
   }
 
   /** Every transaction line of each account in scope, by account name. */
