@@ -2,6 +2,7 @@ package dev.marketlens.payouts.pricing;
 
 import dev.marketlens.model.BillingPeriod;
 import dev.marketlens.model.Hosting;
+import dev.marketlens.model.Tier;
 import dev.marketlens.model.transaction.TransactionLine;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -28,7 +29,7 @@ public final class PriceImpact {
       String app,
       Hosting hosting,
       BillingPeriod period,
-      dev.marketlens.model.Tier tier,
+      Tier tier,
       LocalDate renewal,
       long currentMrr,
       long paid,
@@ -84,8 +85,9 @@ public final class PriceImpact {
                   && t.maintenanceEndDate().isAfter(day)
                   && t.purchasePrice().isPositive()
                   && (refund == null || refund.isBefore(t.saleDate()));
-          if (active && t.tier().users().isPresent()
-              || active && t.tier().kind() == dev.marketlens.model.Tier.Kind.UNLIMITED_USERS) {
+          boolean priced =
+              t.tier().users().isPresent() || t.tier().kind() == Tier.Kind.UNLIMITED_USERS;
+          if (active && priced) {
             out.add(
                 new Subscription(
                     key,

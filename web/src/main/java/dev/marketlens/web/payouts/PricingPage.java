@@ -1,8 +1,10 @@
 package dev.marketlens.web.payouts;
 
 import dev.marketlens.payouts.pricing.PriceAudit;
+import dev.marketlens.payouts.pricing.PricingTables;
 import dev.marketlens.store.VendorAccount;
 import dev.marketlens.web.Page;
+import dev.marketlens.web.Params;
 import dev.marketlens.web.revenue.Filters;
 import dev.marketlens.web.security.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
@@ -138,7 +140,7 @@ class PricingPage {
     try {
       VendorAccount account = pricing.account(me, filters.account(), true);
       if (file == null || file.isEmpty()) {
-        throw dev.marketlens.web.Params.bad("choose a price book CSV to import");
+        throw Params.bad("choose a price book CSV to import");
       }
       String name = file.getOriginalFilename() == null ? "upload" : file.getOriginalFilename();
       int prices =
@@ -220,12 +222,10 @@ class PricingPage {
       List<Map<String, Object>> normalised) {
     VendorAccount account = pricing.account(SignedIn.of(auth), filters.account(), true);
     PriceAudit.Result audit = pricing.audit(account);
-    List<Map<String, Object>> unexplained =
-        dev.marketlens.payouts.pricing.PricingTables.audit(audit.unexplained()).objects();
+    List<Map<String, Object>> unexplained = PricingTables.audit(audit.unexplained()).objects();
     model.addAttribute("account", account.name());
     model.addAttribute("book", pricing.bookTable(account).objects());
-    model.addAttribute(
-        "byRule", dev.marketlens.payouts.pricing.PricingTables.auditByRule(audit).objects());
+    model.addAttribute("byRule", PricingTables.auditByRule(audit).objects());
     model.addAttribute("audited", audit.lines().size());
     model.addAttribute("unexplainedCount", unexplained.size());
     model.addAttribute("unexplained", unexplained.subList(0, Math.min(SHOWN, unexplained.size())));
