@@ -6,7 +6,6 @@ import dev.marketlens.emulator.commerce.App;
 import dev.marketlens.emulator.commerce.MrrLedger;
 import dev.marketlens.emulator.wire.ExportFormat;
 import dev.marketlens.emulator.world.GroundTruth;
-import dev.marketlens.emulator.world.Rates;
 import dev.marketlens.emulator.world.World;
 import dev.marketlens.emulator.world.WorldGenerator;
 import dev.marketlens.emulator.world.WorldSpec;
@@ -15,13 +14,11 @@ import dev.marketlens.metrics.Parameters;
 import dev.marketlens.metrics.movements.Movements;
 import dev.marketlens.metrics.segments.Dimension;
 import dev.marketlens.metrics.segments.Where;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,23 +36,7 @@ class MetricsMatchGroundTruthTest {
 
   /** Fifty worlds: seeds 1–50, 26 to 219 customers, histories of 2 to 15 years. */
   static Stream<WorldSpec> worlds() {
-    LocalDate[] starts = {
-      LocalDate.of(2012, 1, 1),
-      LocalDate.of(2016, 7, 1),
-      LocalDate.of(2019, 3, 1),
-      LocalDate.of(2021, 11, 1),
-      LocalDate.of(2024, 1, 1)
-    };
-    return IntStream.rangeClosed(1, 50)
-        .mapToObj(
-            seed ->
-                new WorldSpec(
-                    seed,
-                    20 + (seed * 37) % 200,
-                    1,
-                    starts[seed % starts.length],
-                    WorldSpec.DEFAULT_TO.minusMonths(seed % 7),
-                    Rates.defaults()));
+    return GeneratedWorlds.first(50);
   }
 
   @DisplayName(

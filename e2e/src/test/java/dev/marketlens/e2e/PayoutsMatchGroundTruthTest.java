@@ -36,7 +36,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PayoutsMatchGroundTruthTest {
 
   static Stream<WorldSpec> worlds() {
-    return MetricsMatchGroundTruthTest.worlds();
+    return GeneratedWorlds.first(50);
   }
 
   @DisplayName(

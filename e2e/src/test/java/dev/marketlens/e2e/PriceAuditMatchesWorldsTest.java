@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketlens.emulator.wire.ExportFormat;
 import dev.marketlens.emulator.world.PriceBookCsvWriter;
-import dev.marketlens.emulator.world.Rates;
 import dev.marketlens.emulator.world.World;
 import dev.marketlens.emulator.world.WorldGenerator;
 import dev.marketlens.emulator.world.WorldSpec;
@@ -15,10 +14,8 @@ import dev.marketlens.payouts.pricing.PriceBookCsv;
 import dev.marketlens.payouts.pricing.PricingTables;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,23 +30,7 @@ class PriceAuditMatchesWorldsTest {
 
   /** Twenty-five worlds: seeds 1–25, 26 to 219 customers, histories of 2 to 15 years. */
   static Stream<WorldSpec> worlds() {
-    LocalDate[] starts = {
-      LocalDate.of(2012, 1, 1),
-      LocalDate.of(2016, 7, 1),
-      LocalDate.of(2019, 3, 1),
-      LocalDate.of(2021, 11, 1),
-      LocalDate.of(2024, 1, 1)
-    };
-    return IntStream.rangeClosed(1, 25)
-        .mapToObj(
-            seed ->
-                new WorldSpec(
-                    seed,
-                    20 + (seed * 37) % 200,
-                    1,
-                    starts[seed % starts.length],
-                    WorldSpec.DEFAULT_TO.minusMonths(seed % 7),
-                    Rates.defaults()));
+    return GeneratedWorlds.first(25);
   }
 
   @DisplayName(

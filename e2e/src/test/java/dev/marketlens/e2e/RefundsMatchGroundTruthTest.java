@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.marketlens.emulator.wire.ExportFormat;
 import dev.marketlens.emulator.world.GroundTruth;
-import dev.marketlens.emulator.world.Rates;
 import dev.marketlens.emulator.world.World;
 import dev.marketlens.emulator.world.WorldGenerator;
 import dev.marketlens.emulator.world.WorldSpec;
@@ -15,14 +14,12 @@ import dev.marketlens.model.transaction.TransactionLine;
 import dev.marketlens.payouts.refunds.LicenseChecks;
 import dev.marketlens.payouts.refunds.RefundRule;
 import dev.marketlens.payouts.refunds.Refunds;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,23 +34,7 @@ class RefundsMatchGroundTruthTest {
 
   /** Fifty worlds: seeds 1–50, 26 to 219 customers, histories of 2 to 15 years. */
   static Stream<WorldSpec> worlds() {
-    LocalDate[] starts = {
-      LocalDate.of(2012, 1, 1),
-      LocalDate.of(2016, 7, 1),
-      LocalDate.of(2019, 3, 1),
-      LocalDate.of(2021, 11, 1),
-      LocalDate.of(2024, 1, 1)
-    };
-    return IntStream.rangeClosed(1, 50)
-        .mapToObj(
-            seed ->
-                new WorldSpec(
-                    seed,
-                    20 + (seed * 37) % 200,
-                    1,
-                    starts[seed % starts.length],
-                    WorldSpec.DEFAULT_TO.minusMonths(seed % 7),
-                    Rates.defaults()));
+    return GeneratedWorlds.first(50);
   }
 
   @DisplayName(

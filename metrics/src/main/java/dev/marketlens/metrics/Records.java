@@ -395,47 +395,11 @@ public final class Records {
 
   /** Joins a record's ids into one lineage and returns one of their nodes. */
   private static int join(LicenseAliases aliases, LicenseIds ids) {
-    int first = -1;
-    first =
-        link(
-            aliases,
-            first,
-            Kind.APP_ENTITLEMENT_NUMBER,
-            ids.appEntitlementNumber() == null ? null : ids.appEntitlementNumber().value());
-    first =
-        link(
-            aliases,
-            first,
-            Kind.LICENSE_ID,
-            ids.licenseId() == null ? null : ids.licenseId().value());
-    first =
-        link(
-            aliases,
-            first,
-            Kind.ADDON_LICENSE_ID,
-            ids.addonLicenseId() == null ? null : ids.addonLicenseId().value());
-    first =
-        link(
-            aliases,
-            first,
-            Kind.APP_ENTITLEMENT_ID,
-            ids.appEntitlementId() == null ? null : ids.appEntitlementId().value());
+    int first = aliases.join(ids);
     if (first < 0) {
       throw new IllegalArgumentException("a license record without a license id: " + ids);
     }
     return first;
-  }
-
-  private static int link(LicenseAliases aliases, int first, Kind kind, String id) {
-    if (id == null || id.isBlank()) {
-      return first;
-    }
-    int node = aliases.node(kind, id);
-    if (first >= 0) {
-      aliases.union(first, node);
-      return first;
-    }
-    return node;
   }
 
   private static CustomerKeys.Hints hints(CustomerDetails c) {

@@ -1,5 +1,6 @@
 package dev.marketlens.metrics.identity;
 
+import dev.marketlens.model.id.LicenseIds;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +27,42 @@ public final class LicenseAliases {
   private final List<String> names = new ArrayList<>();
   private final List<Kind> kinds = new ArrayList<>();
   private int[] parent = new int[1024];
+
+  /**
+   * Joins the license ids one record carries (entitlement number, SEN, add-on license id,
+   * entitlement id) into one lineage and returns one of their nodes, or -1 when it carries none of
+   * them (only host or site ids).
+   */
+  public int join(LicenseIds ids) {
+    int first = -1;
+    first =
+        link(
+            first,
+            Kind.APP_ENTITLEMENT_NUMBER,
+            ids.appEntitlementNumber() == null ? null : ids.appEntitlementNumber().value());
+    first = link(first, Kind.LICENSE_ID, ids.licenseId() == null ? null : ids.licenseId().value());
+    first =
+        link(
+            first,
+            Kind.ADDON_LICENSE_ID,
+            ids.addonLicenseId() == null ? null : ids.addonLicenseId().value());
+    return link(
+        first,
+        Kind.APP_ENTITLEMENT_ID,
+        ids.appEntitlementId() == null ? null : ids.appEntitlementId().value());
+  }
+
+  private int link(int first, Kind kind, String id) {
+    if (id == null || id.isBlank()) {
+      return first;
+    }
+    int node = node(kind, id);
+    if (first >= 0) {
+      union(first, node);
+      return first;
+    }
+    return node;
+  }
 
   /** The node of an id, created when first seen. */
   public int node(Kind kind, String id) {
