@@ -37,6 +37,24 @@ final class Arguments {
     }
   }
 
+  /** The months from {@code --from} to {@code --to}. */
+  record Months(YearMonth first, YearMonth last) {}
+
+  /**
+   * {@code --from} and {@code --to} as given, by default the twelve months up to the month of
+   * {@code day}: the first not after the last, at most a hundred years apart.
+   */
+  static Months twelveMonthsUpTo(CommandSpec command, String from, String to, LocalDate day) {
+    YearMonth last = to == null ? YearMonth.from(day) : month(command, "--to", to);
+    YearMonth first = from == null ? last.minusMonths(11) : month(command, "--from", from);
+    months(command, first, last);
+    if (first.plusYears(100).isBefore(last)) {
+      throw bad(
+          command, "--from " + first + " to --to " + last + " spans more than a hundred years");
+    }
+    return new Months(first, last);
+  }
+
   /** {@code --from} and {@code --to}, the first not after the second. */
   static void months(CommandSpec command, YearMonth first, YearMonth last) {
     if (first.isAfter(last)) {

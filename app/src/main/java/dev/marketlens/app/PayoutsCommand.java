@@ -110,10 +110,9 @@ final class PayoutsCommand implements Callable<Integer> {
       throw Arguments.bad(
           command, "--forecast looks ahead from --as-of; it takes no --from or --to");
     }
-    YearMonth last = to == null ? YearMonth.from(day) : Arguments.month(command, "--to", to);
-    YearMonth first =
-        from == null ? last.minusMonths(11) : Arguments.month(command, "--from", from);
-    Arguments.months(command, first, last);
+    Arguments.Months months = Arguments.twelveMonthsUpTo(command, from, to, day);
+    YearMonth first = months.first();
+    YearMonth last = months.last();
     ReportTable.Format output = Arguments.format(command, format);
     RevenueShare share = null;
     if (checkShare) {

@@ -91,14 +91,9 @@ final class RefundsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LocalDate day = Arguments.asOf(command, asOf);
-    YearMonth last = to == null ? YearMonth.from(day) : Arguments.month(command, "--to", to);
-    YearMonth first =
-        from == null ? last.minusMonths(11) : Arguments.month(command, "--from", from);
-    Arguments.months(command, first, last);
-    if (first.plusYears(100).isBefore(last)) {
-      throw Arguments.bad(
-          command, "--from " + first + " to --to " + last + " spans more than a hundred years");
-    }
+    Arguments.Months months = Arguments.twelveMonthsUpTo(command, from, to, day);
+    YearMonth first = months.first();
+    YearMonth last = months.last();
     ReportTable.Format output = Arguments.format(command, format);
     Set<RefundRule> only = EnumSet.noneOf(RefundRule.class);
     for (String r : rules) {

@@ -135,14 +135,9 @@ final class ReportCommand implements Callable<Integer> {
                             + "'; expected one of "
                             + ReportTable.Kind.names()));
     LocalDate day = Arguments.asOf(command, asOf);
-    YearMonth last = to == null ? YearMonth.from(day) : Arguments.month(command, "--to", to);
-    YearMonth first =
-        from == null ? last.minusMonths(11) : Arguments.month(command, "--from", from);
-    Arguments.months(command, first, last);
-    if (first.plusYears(100).isBefore(last)) {
-      throw Arguments.bad(
-          command, "--from " + first + " to --to " + last + " spans more than a hundred years");
-    }
+    Arguments.Months months = Arguments.twelveMonthsUpTo(command, from, to, day);
+    YearMonth first = months.first();
+    YearMonth last = months.last();
     ReportTable.Format output = Arguments.format(command, format);
     Cohort.Measure cohortMeasure;
     dev.marketlens.metrics.Parameters parameters;
