@@ -159,6 +159,28 @@ class ReconcileRemittanceCommandIT {
   }
 
   @Test
+  @Order(4)
+  @DisplayName(
+      "a corrected remittance imported later replaces the file it re-issues: --imported equals"
+          + " reconciling the corrected file alone")
+  void correctedFileReplacesTheEarlierOne(@TempDir Path dir) throws Exception {
+    Path original = world.resolve("remittance").resolve("2024-03.csv");
+    List<String> lines = Files.readAllLines(original);
+    assertThat(lines).hasSizeGreaterThan(2);
+    Path corrected = dir.resolve("2024-03-corrected.csv");
+    Files.write(corrected, lines.subList(0, lines.size() - 1));
+    JsonNode before = json(reconcile("--imported", "--month", "2024-03", "--format", "json"));
+    Cli.Result imported = Cli.run("import", corrected.toString());
+    assertThat(imported.exitCode()).as("%s", imported).isZero();
+    JsonNode after = json(reconcile("--imported", "--month", "2024-03", "--format", "json"));
+    JsonNode alone =
+        json(reconcile(corrected.toString(), "--month", "2024-03", "--format", "json"));
+    assertThat(after).isEqualTo(alone);
+    assertThat(after.get(0).get("remittanceLines").asInt())
+        .isEqualTo(before.get(0).get("remittanceLines").asInt() - 1);
+  }
+
+  @Test
   @Order(3)
   @DisplayName("--month keeps one month: its row and nothing else")
   void oneMonth() {

@@ -33,7 +33,9 @@ public final class RemittanceLines {
 
   /**
    * The lines of the accounts sold in {@code from}…{@code to} (either null: open), by account,
-   * import and line number.
+   * import and line number. A file imported later that carries a reference (a bill or bill-credit
+   * number) an earlier file carries re-issues it: the earlier file's lines no longer count, so a
+   * corrected remittance replaces the one it corrects instead of adding to it.
    */
   public List<Stored> list(Collection<Long> accounts, YearMonth from, YearMonth to) {
     if (accounts.isEmpty()) {
@@ -45,16 +47,24 @@ public final class RemittanceLines {
           List<Stored> out = new ArrayList<>();
           try (PreparedStatement select =
               c.prepareStatement(
-                  "SELECT r.vendor_account_id, b.file_name, r.line_number, r.sale_date,"
+                  "WITH refs AS (SELECT DISTINCT vendor_account_id, import_batch_id, reference"
+                      + " FROM remittance_lines WHERE vendor_account_id = ANY (?)),"
+                      + " superseded AS (SELECT DISTINCT o.import_batch_id FROM refs o JOIN refs"
+                      + " n ON n.vendor_account_id = o.vendor_account_id AND n.reference ="
+                      + " o.reference AND n.import_batch_id > o.import_batch_id)"
+                      + " SELECT r.vendor_account_id, b.file_name, r.line_number, r.sale_date,"
                       + " r.order_id, r.license_id, r.customer_name, r.app_name,"
                       + " r.sale_price_cents, r.net_revenue_cents, r.reference"
                       + " FROM remittance_lines r JOIN import_batches b ON b.id ="
                       + " r.import_batch_id WHERE r.vendor_account_id = ANY (?) AND r.sale_date"
-                      + " >= ? AND r.sale_date <= ? ORDER BY r.vendor_account_id, b.id,"
+                      + " >= ? AND r.sale_date <= ? AND r.import_batch_id NOT IN (SELECT"
+                      + " import_batch_id FROM superseded) ORDER BY r.vendor_account_id, b.id,"
                       + " r.line_number")) {
-            select.setArray(1, ids(c, accounts));
-            select.setObject(2, from == null ? FIRST : from.atDay(1));
-            select.setObject(3, to == null ? LAST : to.atEndOfMonth());
+            Array ids = ids(c, accounts);
+            select.setArray(1, ids);
+            select.setArray(2, ids);
+            select.setObject(3, from == null ? FIRST : from.atDay(1));
+            select.setObject(4, to == null ? LAST : to.atEndOfMonth());
             select.setFetchSize(10_000);
             try (ResultSet rows = select.executeQuery()) {
               while (rows.next()) {
