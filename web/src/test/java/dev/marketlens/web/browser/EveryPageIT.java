@@ -39,6 +39,7 @@ class EveryPageIT extends BrowserFixture {
     stops.add(new Stop("/transactions", "transactions", By.id("transactions-table")));
     stops.add(new Stop("/licenses", "licenses", By.id("licenses-table")));
     stops.add(new Stop("/data", "data", By.id("account-alpha")));
+    stops.add(new Stop("/payouts/remittance", "remittance", By.id("table-remittance-months")));
     stops.add(new Stop("/payouts/pricing", "pricing", By.id("table-book")));
     stops.add(new Stop("/settings", "settings", By.id("create-token")));
     stops.add(new Stop("/admin", "admin", By.id("users")));
