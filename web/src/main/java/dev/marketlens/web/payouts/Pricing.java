@@ -87,23 +87,13 @@ class Pricing {
     return PricingTables.book(book(account));
   }
 
-  /** The last audit of each account, reused while its records and price book are the same. */
-  private record Audited(
-      Records.Loaded loaded, List<PriceBook.Row> book, PriceAudit.Result result) {}
-
-  private final java.util.Map<Long, Audited> audits =
-      new java.util.concurrent.ConcurrentHashMap<>();
-
+  /** The account's audit, kept while its records and its price book are the same. */
   PriceAudit.Result audit(VendorAccount account) {
-    Records.Loaded loaded = revenue.loaded(Set.of(account.id()));
     PriceBook book = book(account);
-    Audited last = audits.get(account.id());
-    if (last != null && last.loaded() == loaded && last.book().equals(book.rows())) {
-      return last.result();
-    }
-    PriceAudit.Result result = PriceAudit.audit(book, loaded.allLines(), loaded.licenses());
-    audits.put(account.id(), new Audited(loaded, book.rows(), result));
-    return result;
+    return revenue.derived(
+        Set.of(account.id()),
+        List.of("price-audit", book.rows()),
+        loaded -> PriceAudit.audit(book, loaded.allLines(), loaded.licenses()));
   }
 
   ReportTable auditTable(VendorAccount account, boolean all, boolean byRule) {

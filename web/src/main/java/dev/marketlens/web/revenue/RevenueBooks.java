@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -57,6 +58,8 @@ public class RevenueBooks {
         Collections.synchronizedMap(new Bounded<Parameters, Metrics>(METRICS_KEPT));
     final Map<String, ReportTable> reports =
         Collections.synchronizedMap(new Bounded<String, ReportTable>(REPORTS_KEPT));
+    final Map<Object, Object> derived =
+        Collections.synchronizedMap(new Bounded<Object, Object>(REPORTS_KEPT));
 
     Map<Dimension, SortedSet<String>> values;
 
@@ -98,6 +101,17 @@ public class RevenueBooks {
    */
   public Records.Loaded loaded(Set<Long> accounts) {
     return book(accounts).loaded;
+  }
+
+  /**
+   * A value computed from these accounts' loaded records (refunds, license checks, a price audit),
+   * kept with the records until the data changes. {@code key} names the computation and whatever
+   * else it depends on; equal keys must mean equal results.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T derived(Set<Long> accounts, Object key, Function<Records.Loaded, T> compute) {
+    Book book = book(accounts);
+    return (T) book.derived.computeIfAbsent(key, k -> compute.apply(book.loaded));
   }
 
   /** A report, as the command line's {@code report KIND --format json} would print it. */
