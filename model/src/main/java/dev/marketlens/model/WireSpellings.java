@@ -13,22 +13,35 @@ import java.util.stream.Collectors;
  */
 final class WireSpellings {
 
-  /** Per enum type, every normalised spelling to its constant; built once per type. */
-  private static final ClassValue<Map<String, Object>> INDEX =
+  /**
+   * Per enum type, built once: every spelling as written, and every normalised spelling, to its
+   * constant. Most texts are spelled as written, and are found without normalising them.
+   */
+  private static final ClassValue<Index> INDEX =
       new ClassValue<>() {
         @Override
-        protected Map<String, Object> computeValue(Class<?> type) {
-          Map<String, Object> index = new HashMap<>();
+        protected Index computeValue(Class<?> type) {
+          Map<String, Object> exact = new HashMap<>();
+          Map<String, Object> normalised = new HashMap<>();
           for (Object constant : type.getEnumConstants()) {
             Spelled spelled = (Spelled) constant;
-            index.put(normalise(spelled.wire()), constant);
+            exact.put(spelled.wire(), constant);
+            normalised.put(normalise(spelled.wire()), constant);
             for (String alias : spelled.aliases()) {
-              index.put(normalise(alias), constant);
+              exact.put(alias, constant);
+              normalised.put(normalise(alias), constant);
             }
           }
-          return Map.copyOf(index);
+          return new Index(Map.copyOf(exact), Map.copyOf(normalised));
         }
       };
+
+  private record Index(Map<String, Object> exact, Map<String, Object> normalised) {
+    Object find(String text) {
+      Object constant = exact.get(text);
+      return constant != null ? constant : normalised.get(normalise(text));
+    }
+  }
 
   private WireSpellings() {}
 
@@ -45,7 +58,7 @@ final class WireSpellings {
     if (text == null || text.isBlank()) {
       throw new ModelException(field, text, "is required: expected one of " + allowed(type));
     }
-    Object constant = INDEX.get(type).get(normalise(text));
+    Object constant = INDEX.get(type).find(text);
     if (constant == null) {
       throw new ModelException(field, text, "is not one of " + allowed(type));
     }

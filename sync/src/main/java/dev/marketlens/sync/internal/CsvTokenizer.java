@@ -15,9 +15,13 @@ public final class CsvTokenizer {
   private final Reader reader;
   private final String source;
   private final Failures failures;
+  private final char[] buffer = new char[16 * 1024];
+  private int position;
+  private int limit;
+  private final StringBuilder quoted = new StringBuilder();
+  private int width = 16;
   private int line;
   private int rowLine;
-  private int pushedBack = -2;
 
   /**
    * @param firstLine the number of the line the reader starts on
@@ -45,38 +49,11 @@ public final class CsvTokenizer {
       return null;
     }
     rowLine = line;
-    List<String> row = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
+    List<String> row = new ArrayList<>(width);
     while (true) {
-      if (c == '"' && field.length() == 0) {
-        int quoteLine = line;
-        while (true) {
-          c = read();
-          if (c == -1) {
-            throw failures.at(
-                "line " + quoteLine,
-                "has a quoted value that never closes: the file ends inside it (truncated?)");
-          }
-          if (c == '"') {
-            c = read();
-            if (c != '"') {
-              break;
-            }
-            field.append('"');
-          } else {
-            if (c == '\n' || c == '\r') {
-              int next = read();
-              if (c == '\r' && next == '\n') {
-                field.append('\r');
-                c = '\n';
-              } else {
-                unread(next);
-              }
-              line++;
-            }
-            field.append((char) c);
-          }
-        }
+      String value;
+      if (c == '"') {
+        c = quoted();
         if (c != ',' && c != '\n' && c != '\r' && c != -1) {
           throw failures.at(
               "line " + line,
@@ -84,22 +61,87 @@ public final class CsvTokenizer {
                   + describe(c)
                   + " after a closing quote (expected a comma or the end of the row)");
         }
+        value = quoted.toString();
+      } else if (c == ',' || c == '\n' || c == '\r') {
+        value = "";
+      } else {
+        value = unquoted();
+        c = read();
       }
+      row.add(value);
       if (c == ',') {
-        row.add(field.toString());
-        field.setLength(0);
         c = read();
         continue;
       }
-      if (c == '\n' || c == '\r' || c == -1) {
-        row.add(field.toString());
-        if (c != -1) {
-          newline(c);
-        }
-        return row;
+      if (c != -1) {
+        newline(c);
       }
-      field.append((char) c);
-      c = read();
+      width = row.size();
+      return row;
+    }
+  }
+
+  /**
+   * The rest of an unquoted field whose first character was just read, up to (not including) the
+   * comma or line break that ends it; a quote inside it is an ordinary character.
+   */
+  private String unquoted() {
+    int start = position - 1;
+    StringBuilder spilled = null;
+    while (true) {
+      while (position < limit) {
+        char c = buffer[position];
+        if (c == ',' || c == '\n' || c == '\r') {
+          return spilled == null
+              ? new String(buffer, start, position - start)
+              : spilled.append(buffer, start, position - start).toString();
+        }
+        position++;
+      }
+      if (spilled == null) {
+        spilled = new StringBuilder(2 * (position - start));
+      }
+      spilled.append(buffer, start, position - start);
+      if (!fill()) {
+        return spilled.toString();
+      }
+      start = 0;
+    }
+  }
+
+  /**
+   * A quoted field whose opening quote was just read, into {@link #quoted}: doubled quotes read as
+   * one, line breaks are kept. Returns the character after the closing quote.
+   */
+  private int quoted() {
+    quoted.setLength(0);
+    int quoteLine = line;
+    while (true) {
+      int c = read();
+      if (c == -1) {
+        throw failures.at(
+            "line " + quoteLine,
+            "has a quoted value that never closes: the file ends inside it (truncated?)");
+      }
+      if (c == '"') {
+        c = read();
+        if (c != '"') {
+          return c;
+        }
+        quoted.append('"');
+      } else {
+        if (c == '\n' || c == '\r') {
+          int next = read();
+          if (c == '\r' && next == '\n') {
+            quoted.append('\r');
+            c = '\n';
+          } else {
+            unread(next);
+          }
+          line++;
+        }
+        quoted.append((char) c);
+      }
     }
   }
 
@@ -117,18 +159,30 @@ public final class CsvTokenizer {
     line++;
   }
 
+  /** Steps back over the character just read (nothing at the end of the input). */
   private void unread(int c) {
-    pushedBack = c;
+    if (c != -1) {
+      position--;
+    }
   }
 
   private int read() {
-    if (pushedBack != -2) {
-      int c = pushedBack;
-      pushedBack = -2;
-      return c;
+    if (position == limit && !fill()) {
+      return -1;
     }
+    return buffer[position++];
+  }
+
+  /** Reads the next chunk into the buffer; false at the end of the input. */
+  private boolean fill() {
     try {
-      return reader.read();
+      int n = reader.read(buffer, 0, buffer.length);
+      if (n <= 0) {
+        return false;
+      }
+      position = 0;
+      limit = n;
+      return true;
     } catch (IOException e) {
       throw new UncheckedIOException(source + ": cannot be read", e);
     }

@@ -74,6 +74,7 @@ public final class StrictUtf8Reader extends Reader {
     try {
       while (chars.position() == 0) {
         if (flushed) {
+          chars.limit(0); // read again after the end, still nothing
           return false;
         }
         CoderResult result = decoder.decode(bytes, chars, endOfInput);

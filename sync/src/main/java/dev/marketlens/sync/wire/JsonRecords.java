@@ -16,15 +16,22 @@ import tools.jackson.core.exc.UnexpectedEndOfInputException;
  * kept as a list; other arrays are flattened by index ({@code dunningStatus[0].attemptCount}).
  */
 final class JsonRecords {
+  private static final int MAX_CACHED_PATHS = 10_000;
   private final JsonParser parser;
   private final String source;
   private boolean done;
   private final Map<String, Container> containers = new HashMap<>();
+  private final Map<String, Map<String, String>> paths = new HashMap<>();
+  private int pathsCached;
 
   /**
    * An object or array met in the last record, by path: {@code what} is "an object" or "an array".
    */
-  private record Container(String what, String location) {}
+  private record Container(String what, TokenStreamLocation at) {
+    String location() {
+      return where(at);
+    }
+  }
 
   JsonRecords(JsonParser parser, String source) {
     this.parser = parser;
@@ -68,7 +75,7 @@ final class JsonRecords {
           null);
     }
     containers.clear();
-    Map<String, Fields.Value> values = new HashMap<>();
+    Map<String, Fields.Value> values = new HashMap<>(128);
     List<Fields.RawDiscount> discounts = new ArrayList<>(0);
     readObject("", values, discounts);
     JsonFields fields = new JsonFields(source, location, values, discounts);
@@ -112,21 +119,21 @@ final class JsonRecords {
       if (token == null) {
         throw truncated();
       }
-      String path = prefix + parser.currentName();
+      String path = path(prefix, parser.currentName());
       token = next();
       if (token == null) {
         throw truncated();
       }
       switch (token) {
         case START_OBJECT -> {
-          containers.put(path, new Container("an object", where(parser.currentTokenLocation())));
-          readObject(path + ".", values, discounts);
+          containers.put(path, new Container("an object", parser.currentTokenLocation()));
+          readObject(path(path, "."), values, discounts);
         }
         case START_ARRAY -> {
           if (path.endsWith("discounts")) {
             readDiscounts(path, discounts);
           } else {
-            containers.put(path, new Container("an array", where(parser.currentTokenLocation())));
+            containers.put(path, new Container("an array", parser.currentTokenLocation()));
             readArray(path, values);
           }
         }
@@ -139,6 +146,31 @@ final class JsonRecords {
         }
       }
     }
+  }
+
+  /**
+   * {@code prefix + name}, made once for each field of the export: every record has the same paths,
+   * and the records' maps are looked up by them. Jackson gives each name as one instance. A file
+   * with ever new names stops being cached after {@value #MAX_CACHED_PATHS} of them.
+   */
+  private String path(String prefix, String name) {
+    Map<String, String> byName = paths.get(prefix);
+    if (byName == null) {
+      if (pathsCached >= MAX_CACHED_PATHS) {
+        return prefix + name;
+      }
+      byName = new HashMap<>();
+      paths.put(prefix, byName);
+    }
+    String path = byName.get(name);
+    if (path == null) {
+      path = prefix + name;
+      if (pathsCached < MAX_CACHED_PATHS) {
+        byName.put(name, path);
+        pathsCached++;
+      }
+    }
+    return path;
   }
 
   /**

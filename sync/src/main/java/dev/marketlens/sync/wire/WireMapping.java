@@ -42,19 +42,17 @@ import dev.marketlens.model.transaction.ParentProduct;
 import dev.marketlens.model.transaction.ProratedDetail;
 import dev.marketlens.model.transaction.SaleDetails;
 import dev.marketlens.model.transaction.TransactionLine;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /** Export records (spec §7.3, §8.3) onto the model; every failure names where it happened. */
 final class WireMapping {
-  private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
   private static final String[][] INSIGHTS = {
     {"parentProductName", "parentProductName"},
     {"parentProductEdition", "parentProductEdition"},
@@ -75,6 +73,9 @@ final class WireMapping {
     {"attribution.campaignName", "campaignName"},
     {"attribution.campaignContent", "campaignContent"},
   };
+
+  private static final CustomerKeys LICENSE_CUSTOMER = new CustomerKeys("contactDetails.");
+  private static final CustomerKeys TRANSACTION_CUSTOMER = new CustomerKeys("customerDetails.");
 
   private WireMapping() {}
 
@@ -106,8 +107,7 @@ final class WireMapping {
               insightDate(f, "evaluationSaleDate"),
               attribution);
     }
-    String c = "contactDetails.";
-    CustomerDetails customer = customer(f, c);
+    CustomerDetails customer = customer(f, LICENSE_CUSTOMER);
     Partner partner = partner(f);
     DataInsights finalInsights = insights;
     LicenseDetails details = licenseDetails(f);
@@ -135,7 +135,8 @@ final class WireMapping {
   }
 
   static TransactionLine transaction(Fields f) {
-    String p = "purchaseDetails.";
+    // final: p + "saleDate" is then a constant, made once, whose hash code the lookups reuse
+    final String p = "purchaseDetails.";
     LicenseIds ids = ids(f);
     boolean manual = "true".equalsIgnoreCase(text(f, "isInvoiceManual", "isInvoiceManual"));
     List<Discount> discounts = new ArrayList<>();
@@ -164,7 +165,7 @@ final class WireMapping {
       parent = new ParentProduct(parentName, parentEdition, editionChange, oldEdition);
     }
     SaleDetails details = saleDetails(f);
-    CustomerDetails customer = customer(f, "customerDetails.");
+    CustomerDetails customer = customer(f, TRANSACTION_CUSTOMER);
     Partner partner = partner(f);
     OriginalTransaction finalOriginal = original;
     ParentProduct finalParent = parent;
@@ -249,7 +250,7 @@ final class WireMapping {
   }
 
   private static SaleDetails saleDetails(Fields f) {
-    String p = "purchaseDetails.";
+    final String p = "purchaseDetails.";
     List<DunningAttempt> dunning = new ArrayList<>(0);
     for (Fields attempt : f.objects("dunningStatus", "dunningStatus")) {
       int count = integer(attempt, "attemptCount");
@@ -346,36 +347,73 @@ final class WireMapping {
                 convert(f, "cloudId", "cloudId", CloudId::of)));
   }
 
-  private static CustomerDetails customer(Fields f, String prefix) {
+  private static CustomerDetails customer(Fields f, CustomerKeys k) {
     return new CustomerDetails(
-        text(f, prefix + "company", "company"),
-        text(f, prefix + "country", "country"),
-        text(f, prefix + "region", "region"),
-        contact(f, prefix + "technicalContact.", "technicalContact"),
-        contact(f, prefix + "billingContact.", "billingContact"));
+        text(f, k.company, "company"),
+        text(f, k.country, "country"),
+        text(f, k.region, "region"),
+        contact(f, k.technical),
+        contact(f, k.billing));
   }
 
   /**
    * A contact with the eight fields licenses carry (transactions carry name and email only); {@code
    * "RTBF"} values are kept as read and recognised by {@link Contact}.
    */
-  private static Contact contact(Fields f, String jsonPrefix, String csvPrefix) {
+  private static Contact contact(Fields f, ContactKeys k) {
+    String[] json = k.json;
+    String[] csv = k.csv;
     return new Contact(
-        text(f, jsonPrefix + "name", csvPrefix + "Name"),
-        text(f, jsonPrefix + "email", csvPrefix + "Email"),
-        text(f, jsonPrefix + "phone", csvPrefix + "Phone"),
-        text(f, jsonPrefix + "address1", csvPrefix + "Address1"),
-        text(f, jsonPrefix + "address2", csvPrefix + "Address2"),
-        text(f, jsonPrefix + "city", csvPrefix + "City"),
-        text(f, jsonPrefix + "state", csvPrefix + "State"),
-        text(f, jsonPrefix + "postcode", csvPrefix + "Postcode"));
+        text(f, json[0], csv[0]),
+        text(f, json[1], csv[1]),
+        text(f, json[2], csv[2]),
+        text(f, json[3], csv[3]),
+        text(f, json[4], csv[4]),
+        text(f, json[5], csv[5]),
+        text(f, json[6], csv[6]),
+        text(f, json[7], csv[7]));
+  }
+
+  /**
+   * The JSON paths and CSV columns of a record's customer, made once: looked up for every record,
+   * the keys keep their hash codes.
+   */
+  private static final class CustomerKeys {
+    final String company;
+    final String country;
+    final String region;
+    final ContactKeys technical;
+    final ContactKeys billing;
+
+    CustomerKeys(String prefix) {
+      company = prefix + "company";
+      country = prefix + "country";
+      region = prefix + "region";
+      technical = new ContactKeys(prefix + "technicalContact.", "technicalContact");
+      billing = new ContactKeys(prefix + "billingContact.", "billingContact");
+    }
+  }
+
+  private static final class ContactKeys {
+    private static final String[] FIELDS = {
+      "name", "email", "phone", "address1", "address2", "city", "state", "postcode"
+    };
+    final String[] json = new String[FIELDS.length];
+    final String[] csv = new String[FIELDS.length];
+
+    ContactKeys(String jsonPrefix, String csvPrefix) {
+      for (int i = 0; i < FIELDS.length; i++) {
+        json[i] = jsonPrefix + FIELDS[i];
+        csv[i] = csvPrefix + Character.toUpperCase(FIELDS[i].charAt(0)) + FIELDS[i].substring(1);
+      }
+    }
   }
 
   private static Partner partner(Fields f) {
     String name = text(f, "partnerDetails.partnerName", "partnerName");
     PartnerType type =
         convert(f, "partnerDetails.partnerType", "partnerType", PartnerType::fromWire);
-    String c = "partnerDetails.billingContact.";
+    final String c = "partnerDetails.billingContact.";
     Contact contact =
         new Contact(
             text(f, c + "name", "partnerContactName"),
@@ -434,28 +472,50 @@ final class WireMapping {
     return date == null ? null : date.atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
+  /** {@code YYYY-MM-DD}, read without a formatter: every record has several dates. */
   private static LocalDate parseDate(Fields f, Fields.Value value) {
     String text = value.text();
-    if (DATE.matcher(text).matches()) {
-      try {
-        return LocalDate.parse(text);
-      } catch (DateTimeParseException e) {
-        throw new WireFormatException(
-            f.source,
-            value.location(),
-            value.field(),
-            text,
-            "is not a calendar date (expected YYYY-MM-DD)",
-            e);
+    if (!isoDateShape(text)) {
+      throw new WireFormatException(
+          f.source,
+          value.location(),
+          value.field(),
+          text,
+          "is not a date (expected YYYY-MM-DD)",
+          null);
+    }
+    try {
+      return LocalDate.of(digits(text, 0, 4), digits(text, 5, 7), digits(text, 8, 10));
+    } catch (DateTimeException e) {
+      throw new WireFormatException(
+          f.source,
+          value.location(),
+          value.field(),
+          text,
+          "is not a calendar date (expected YYYY-MM-DD)",
+          e);
+    }
+  }
+
+  private static boolean isoDateShape(String text) {
+    if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') {
+      return false;
+    }
+    for (int i = 0; i < 10; i++) {
+      char c = text.charAt(i);
+      if (i != 4 && i != 7 && (c < '0' || c > '9')) {
+        return false;
       }
     }
-    throw new WireFormatException(
-        f.source,
-        value.location(),
-        value.field(),
-        text,
-        "is not a date (expected YYYY-MM-DD)",
-        null);
+    return true;
+  }
+
+  private static int digits(String text, int from, int to) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      n = n * 10 + (text.charAt(i) - '0');
+    }
+    return n;
   }
 
   private static <T> T convert(

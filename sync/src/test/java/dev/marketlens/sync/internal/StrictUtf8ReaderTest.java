@@ -40,6 +40,23 @@ class StrictUtf8ReaderTest {
   }
 
   @Test
+  @DisplayName("after the end, every further read answers the end again, never old text")
+  void readsAfterTheEnd() throws IOException {
+    try (Reader reader =
+        new StrictUtf8Reader(
+            new ByteArrayInputStream("ab".getBytes(StandardCharsets.UTF_8)),
+            "f.csv",
+            1,
+            FAILURES)) {
+      char[] buffer = new char[10];
+      assertThat(reader.read(buffer, 0, 10)).isEqualTo(2);
+      assertThat(reader.read(buffer, 0, 10)).isEqualTo(-1);
+      assertThat(reader.read(buffer, 0, 10)).isEqualTo(-1);
+      assertThat(reader.read()).isEqualTo(-1);
+    }
+  }
+
+  @Test
   @DisplayName("a malformed byte names its line and position; CRLF, LF and CR each end a line")
   void malformedByteLocated() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
