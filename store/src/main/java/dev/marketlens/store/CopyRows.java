@@ -3,6 +3,7 @@ package dev.marketlens.store;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import org.postgresql.PGConnection;
@@ -27,6 +28,8 @@ final class CopyRows implements AutoCloseable {
   private CopyIn copy;
   private boolean lineStarted;
   private int rows;
+  private Instant lastInstant;
+  private String lastInstantText;
 
   /** Rows kept until {@link #copyInto}. */
   CopyRows() {
@@ -59,6 +62,13 @@ final class CopyRows implements AutoCloseable {
       text.append("\\N");
     } else if (value instanceof Long || value instanceof Integer) {
       text.append(((Number) value).longValue());
+    } else if (value instanceof Instant instant) {
+      // A batch's rows share their instants (seen at, first seen): formatted once.
+      if (!instant.equals(lastInstant)) {
+        lastInstant = instant;
+        lastInstantText = instant.toString();
+      }
+      text.append(lastInstantText);
     } else if (value instanceof byte[] bytes) {
       // bytea's hex input, \x…, with its backslash escaped for COPY.
       text.append("\\\\x").append(HEX.formatHex(bytes));

@@ -102,13 +102,30 @@ public final class VendorAccounts {
     }
   }
 
-  /** Removes an account and everything stored for it; false when there is none by that name. */
+  /**
+   * Removes an account and everything stored for it, in one transaction; false when there is none
+   * by that name. Its transaction lines are deleted first (their versions cascade from them); the
+   * rest cascades from the account.
+   */
   public boolean remove(String name) {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement delete =
-            connection.prepareStatement("DELETE FROM vendor_accounts WHERE name = ?")) {
-      delete.setString(1, name);
-      return delete.executeUpdate() == 1;
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement lines =
+              connection.prepareStatement(
+                  "DELETE FROM transaction_lines WHERE vendor_account_id ="
+                      + " (SELECT id FROM vendor_accounts WHERE name = ?)");
+          PreparedStatement account =
+              connection.prepareStatement("DELETE FROM vendor_accounts WHERE name = ?")) {
+        lines.setString(1, name);
+        lines.executeUpdate();
+        account.setString(1, name);
+        boolean removed = account.executeUpdate() == 1;
+        connection.commit();
+        return removed;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
     } catch (SQLException e) {
       throw new StoreException("cannot remove account " + name + ": " + e.getMessage(), e);
     }

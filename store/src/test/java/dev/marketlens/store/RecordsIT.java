@@ -337,6 +337,36 @@ class RecordsIT {
   }
 
   @Test
+  @DisplayName("removing an account removes its lines, their versions and its licenses, no others")
+  void removing_an_account_removes_its_records() throws SQLException {
+    writeLines(MONDAY, line("1001", "AT-1", 10_000, "2026-11-01", "a@x.io"));
+    writeLines(TUESDAY, line("1001", "AT-1", 12_000, "2026-11-02", "a@x.io"));
+    writeLicenses(MONDAY, license("12345", "SEN-12345", null, "50 Users", "2026-11-01", "a@x.io"));
+    database.inTransaction("link", c -> lines.linkLicenses(c, account));
+    long removed = account;
+    String name = text("SELECT name FROM vendor_accounts WHERE id = ?");
+    freshAccount();
+    writeLines(MONDAY, line("1001", "AT-1", 10_000, "2026-11-01", "a@x.io"));
+    long kept = account;
+
+    VendorAccounts accounts =
+        new VendorAccounts(database.dataSource(), TokenCipher.forHome(home, null));
+    assertThat(accounts.remove(name)).isTrue();
+
+    for (String table :
+        List.of(
+            "transaction_lines", "transaction_line_versions", "licenses", "license_ids", "apps")) {
+      account = removed;
+      assertThat(text("SELECT count(*) FROM " + table + " WHERE vendor_account_id = ?"))
+          .as(table)
+          .isEqualTo("0");
+    }
+    account = kept;
+    assertThat(text("SELECT count(*) FROM transaction_lines WHERE vendor_account_id = ?"))
+        .isEqualTo("1");
+  }
+
+  @Test
   @DisplayName("a record from a format without some fields (CSV) keeps them and is unchanged")
   void fields_a_format_cannot_carry_are_kept() throws SQLException {
     Received<TransactionLine> json = line("1001", "AT-1", 10_000, "2026-11-01", "a@x.io");
