@@ -400,9 +400,9 @@ public final class Metrics {
           segmentOf,
           lo,
           hi,
-          (customer, total, last, segs, count, bySegment) -> {
-            b.unit(customer, total, last, segs, count, bySegment);
-            c.unit(customer, total, last, segs, count, bySegment);
+          (customer, total, first, last, segs, count, bySegment) -> {
+            b.unit(customer, total, first, last, segs, count, bySegment);
+            c.unit(customer, total, first, last, segs, count, bySegment);
           });
       return new Sums(b, c);
     }

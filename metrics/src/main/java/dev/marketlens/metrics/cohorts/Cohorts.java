@@ -41,18 +41,25 @@ public final class Cohorts implements MonthEnds.Visitor {
 
   @Override
   public void unit(
-      int customer, long[] total, int last, int[] segments, int segmentCount, long[][] bySegment) {
+      int customer,
+      long[] total,
+      int first,
+      int last,
+      int[] segments,
+      int segmentCount,
+      long[][] bySegment) {
     if (!segmented) {
-      add(0, total, last);
+      add(0, total, first, last);
       return;
     }
     for (int g = 0; g < segmentCount; g++) {
-      add(segments[g], bySegment[g], last);
+      add(segments[g], bySegment[g], first, last);
     }
   }
 
-  private void add(int segment, long[] series, int last) {
-    int f = 0;
+  /** The series is zero before {@code first} (the array holds leftovers there). */
+  private void add(int segment, long[] series, int first, int last) {
+    int f = first;
     while (f <= last && series[f] <= 0) {
       f++;
     }

@@ -51,15 +51,15 @@ public final class CustomerMonths {
                   null,
                   lo,
                   hi,
-                  (customer, total, last, segments, count, bySegment) -> {
+                  (customer, total, start, last, segments, count, bySegment) -> {
                     int k = months - 1;
-                    long closing = total[Math.min(k, last)];
-                    long opening = k > 0 ? total[Math.min(k - 1, last)] : 0;
+                    long closing = k < start ? 0 : total[Math.min(k, last)];
+                    long opening = k - 1 < start ? 0 : total[Math.min(k - 1, last)];
                     if (opening == 0 && closing == 0) {
                       return;
                     }
                     boolean paidBefore = false;
-                    for (int j = 0; j < k - 1 && !paidBefore; j++) {
+                    for (int j = start; j < k - 1 && !paidBefore; j++) {
                       paidBefore = total[Math.min(j, last)] > 0;
                     }
                     out.add(
@@ -93,8 +93,8 @@ public final class CustomerMonths {
         null,
         customer,
         customer + 1,
-        (c, total, last, segments, count, bySegment) -> {
-          for (int k = 0; k < months; k++) {
+        (c, total, start, last, segments, count, bySegment) -> {
+          for (int k = start; k < months; k++) {
             series[k] = total[Math.min(k, last)];
           }
         });

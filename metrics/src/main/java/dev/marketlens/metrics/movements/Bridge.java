@@ -66,23 +66,30 @@ public final class Bridge implements MonthEnds.Visitor {
 
   @Override
   public void unit(
-      int customer, long[] total, int last, int[] segments, int segmentCount, long[][] bySegment) {
+      int customer,
+      long[] total,
+      int start,
+      int last,
+      int[] segments,
+      int segmentCount,
+      long[][] bySegment) {
     if (!segmented) {
-      add(0, total, total, last);
+      add(0, total, total, start, last);
       return;
     }
     for (int g = 0; g < segmentCount; g++) {
-      add(segments[g], bySegment[g], total, last);
+      add(segments[g], bySegment[g], total, start, last);
     }
   }
 
-  private void add(int segment, long[] series, long[] total, int last) {
+  /** Both series are zero before {@code start} (the arrays hold leftovers there). */
+  private void add(int segment, long[] series, long[] total, int start, int last) {
     long[][] a = amounts[segment];
     int[][] n = counts[segment];
     // Before the first non-zero month-end every sum gains 0. From the month both series stay
     // constant (index {@code flat}) there are no movements, and from twelve months later every
     // month-end adds the same: those go once into the sums "from here on".
-    int first = 0;
+    int first = start;
     while (first <= last && series[first] == 0 && total[first] == 0) {
       first++;
     }
@@ -132,7 +139,7 @@ public final class Bridge implements MonthEnds.Visitor {
       if (o > 0) {
         n[OPENING_CUSTOMERS][k]++;
       }
-      long before = k >= 12 ? series[Math.min(k - 12, last)] : 0;
+      long before = k - 12 >= start ? series[Math.min(k - 12, last)] : 0;
       if (before > 0) {
         a[BASE12][k] += before;
         a[CURRENT12][k] += c;

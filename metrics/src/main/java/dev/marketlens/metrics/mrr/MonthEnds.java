@@ -19,13 +19,20 @@ public final class MonthEnds {
     /**
      * @param customer the unit
      * @param total the unit's month-end MRR in cents, one entry per month of the range
+     * @param first every series is zero before this index (the arrays hold leftovers there)
      * @param last every series holds entries up to this index; after it, each repeats its entry at
      *     {@code last} (the arrays hold leftovers there)
      * @param segments the segments the unit has lines in, {@code segmentCount} of them
      * @param bySegment {@code bySegment[i]} is the series of {@code segments[i]}
      */
     void unit(
-        int customer, long[] total, int last, int[] segments, int segmentCount, long[][] bySegment);
+        int customer,
+        long[] total,
+        int first,
+        int last,
+        int[] segments,
+        int segmentCount,
+        long[][] bySegment);
   }
 
   private final Intervals intervals;
@@ -84,17 +91,15 @@ public final class MonthEnds {
         continue;
       }
       if (segmentOfProfile == null) {
-        int last = series(s, n, -1, s.total, s.totalZeroTo);
-        s.totalZeroTo = s.zeroTo;
-        visitor.unit(c, s.total, last, s.segments, 0, s.bySegment);
+        int last = series(s, n, -1, s.total);
+        visitor.unit(c, s.total, s.first, last, s.segments, 0, s.bySegment);
       } else {
         int segments = s.distinctSegments(n);
-        fill(s.total, series(s, n, -1, s.total, 0));
-        s.totalZeroTo = s.zeroTo;
+        fill(s.total, series(s, n, -1, s.total));
         for (int g = 0; g < segments; g++) {
-          fill(s.bySegment[g], series(s, n, s.segments[g], s.bySegment[g], 0));
+          fill(s.bySegment[g], series(s, n, s.segments[g], s.bySegment[g]));
         }
-        visitor.unit(c, s.total, months - 1, s.segments, segments, s.bySegment);
+        visitor.unit(c, s.total, s.first, months - 1, s.segments, segments, s.bySegment);
       }
     }
   }
@@ -105,11 +110,11 @@ public final class MonthEnds {
   }
 
   /**
-   * Fills {@code out} with the series of the unit's lines in a segment (or all, {@code -1}) up to
-   * the index it returns; every later month-end has the same MRR. {@code out} is known to be zero
-   * before {@code zeroTo}; afterwards it is zero before {@code s.zeroTo}.
+   * Fills {@code out} with the series of the unit's lines in a segment (or all, {@code -1}) from
+   * {@code s.first}, before which every month-end is zero (and {@code out} is left as it was), up
+   * to the index it returns; every later month-end has the same MRR.
    */
-  private int series(Scratch s, int n, int segment, long[] out, int zeroTo) {
+  private int series(Scratch s, int n, int segment, long[] out) {
     // Month-end k is covered when start ≤ monthEnd[k] < end: from the start's month to the month
     // before the end's month. Before the first start's month every month-end is 0; after the
     // last month an interval starts or ends in, every month-end repeats the one after it.
@@ -124,7 +129,7 @@ public final class MonthEnds {
     lo = Math.max(0, lo);
     if (lo >= months) {
       out[0] = 0;
-      s.zeroTo = Math.max(zeroTo, 1);
+      s.first = 0;
       return 0;
     }
     int to = Math.max(lo, Math.min(months - 1, hi + 1));
@@ -171,10 +176,7 @@ public final class MonthEnds {
       next = Math.min(next, earliestStartAfter[k]);
       earliestStartAfter[k] = next;
     }
-    if (zeroTo < lo) {
-      Arrays.fill(out, zeroTo, lo, 0);
-    }
-    s.zeroTo = lo;
+    s.first = lo;
     long running = 0;
     int covered = 0;
     int lastEnd = latestEndBefore;
@@ -238,11 +240,8 @@ public final class MonthEnds {
     int[] segments = new int[8];
     final long[] total;
 
-    /** {@link #total} is zero before this index (it starts all zero). */
-    int totalZeroTo = Integer.MAX_VALUE;
-
-    /** Where the last series written is zero up to. */
-    int zeroTo;
+    /** Where the unit's series start: every month-end before it is zero. */
+    int first;
 
     long[][] bySegment = new long[8][];
     final long[] diff;
