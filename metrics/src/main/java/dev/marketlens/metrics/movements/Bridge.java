@@ -104,9 +104,26 @@ public final class Bridge implements MonthEnds.Visitor {
     boolean everPaid = false;
     long o = 0;
     long oTotal = 0;
-    for (int k = first; k < end; k++) {
+    long oBefore = 0;
+    int k = first;
+    while (k < end) {
       long c = series[Math.min(k, last)];
       long cTotal = total[Math.min(k, last)];
+      long before = k - 12 >= start ? series[Math.min(k - 12, last)] : 0;
+      if (c == o && cTotal == oTotal && before == oBefore) {
+        // The month adds what the one before added, and so do the months after it until one of
+        // the three values changes: the run goes once into the sums "from here on", with its end.
+        int j = k + 1;
+        while (j < end
+            && series[Math.min(j, last)] == c
+            && total[Math.min(j, last)] == cTotal
+            && (j - 12 >= start ? series[Math.min(j - 12, last)] : 0) == before) {
+          j++;
+        }
+        addRun(segment, k, j, c, before);
+        k = j;
+        continue;
+      }
       a[OPENING][k] += o;
       if (o == 0 && c > 0) {
         if (oTotal > 0) {
@@ -139,7 +156,6 @@ public final class Bridge implements MonthEnds.Visitor {
       if (o > 0) {
         n[OPENING_CUSTOMERS][k]++;
       }
-      long before = k - 12 >= start ? series[Math.min(k - 12, last)] : 0;
       if (before > 0) {
         a[BASE12][k] += before;
         a[CURRENT12][k] += c;
@@ -150,6 +166,8 @@ public final class Bridge implements MonthEnds.Visitor {
       }
       o = c;
       oTotal = cTotal;
+      oBefore = before;
+      k++;
     }
     long c = series[last];
     if (end < months && c > 0) {
@@ -161,6 +179,40 @@ public final class Bridge implements MonthEnds.Visitor {
       t[RETAINED12][end] += c;
       countsFromHere[segment][CUSTOMERS][end]++;
       countsFromHere[segment][OPENING_CUSTOMERS][end]++;
+    }
+  }
+
+  /**
+   * Months {@code [from, to)} of a unit whose MRR stays {@code c}, as it was the month before, and
+   * whose MRR twelve months earlier stays {@code before}: no movements, the same sums each month.
+   */
+  private void addRun(int segment, int from, int to, long c, long before) {
+    if (c > 0) {
+      addFromHere(segment, OPENING, from, to, c);
+      addFromHere(segment, CLOSING, from, to, c);
+      countFromHere(segment, CUSTOMERS, from, to);
+      countFromHere(segment, OPENING_CUSTOMERS, from, to);
+    }
+    if (before > 0) {
+      addFromHere(segment, BASE12, from, to, before);
+      addFromHere(segment, CURRENT12, from, to, c);
+      addFromHere(segment, RETAINED12, from, to, Math.min(c, before));
+    }
+  }
+
+  private void addFromHere(int segment, int sum, int from, int to, long amount) {
+    long[] t = fromHere[segment][sum];
+    t[from] += amount;
+    if (to < months) {
+      t[to] -= amount;
+    }
+  }
+
+  private void countFromHere(int segment, int count, int from, int to) {
+    int[] t = countsFromHere[segment][count];
+    t[from]++;
+    if (to < months) {
+      t[to]--;
     }
   }
 

@@ -139,8 +139,7 @@ public final class MonthEnds {
     // month or before) and the next starts on the earliest start > d (in a later month).
     int[] latestEndIn = s.latestEndIn;
     int[] earliestStartAfter = s.earliestStartAfter;
-    Arrays.fill(diff, lo, to + 2, 0);
-    Arrays.fill(cover, lo, to + 2, 0);
+    // diff and cover are all zero here: the loop below clears what this unit adds to them.
     Arrays.fill(latestEndIn, lo, to + 1, Integer.MIN_VALUE);
     Arrays.fill(earliestStartAfter, lo, to + 1, Integer.MAX_VALUE);
     int latestEndBefore = Integer.MIN_VALUE;
@@ -186,6 +185,8 @@ public final class MonthEnds {
     for (int k = lo; k <= to; k++) {
       running += diff[k];
       covered += cover[k];
+      diff[k] = 0;
+      cover[k] = 0;
       lastEnd = Math.max(lastEnd, latestEndIn[k]);
       if (covered > 0) {
         out[k] = Fixed.cents(running);
@@ -201,6 +202,10 @@ public final class MonthEnds {
         out[k] = bridgedCents;
       }
     }
+    // Every interval adds at its first month-end and subtracts after its last, both in [lo, to +
+    // 1].
+    diff[to + 1] = 0;
+    cover[to + 1] = 0;
     return to;
   }
 
