@@ -202,9 +202,56 @@ public final class Renewals {
   public List<RenewalMonth> months(
       int firstMonth, int months, boolean[] keep, int[] segmentOfProfile, List<String> names) {
     int segments = segmentOfProfile == null ? 1 : names.size();
+    // Lines are independent: each range sums its own, then the sums add up.
+    List<long[][][]> parts =
+        Parallel.map(
+            renewalOf.length,
+            (from, to) -> sums(from, to, firstMonth, months, keep, segmentOfProfile, segments));
+    long[][][] sums = parts.get(0);
+    for (long[][][] part : parts.subList(1, parts.size())) {
+      for (int g = 0; g < segments; g++) {
+        for (int k = 0; k < months; k++) {
+          for (int i = 0; i < 7; i++) {
+            sums[g][k][i] += part[g][k][i];
+          }
+        }
+      }
+    }
+    List<RenewalMonth> out = new ArrayList<>();
+    for (int k = 0; k < months; k++) {
+      for (int g = 0; g < segments; g++) {
+        long[] s = sums[g][k];
+        out.add(
+            new RenewalMonth(
+                Months.toYearMonth(firstMonth + k),
+                segmentOfProfile == null ? null : names.get(g),
+                (int) s[0],
+                (int) s[1],
+                Ratio.of(s[1], s[0]),
+                Ratio.of(s[3], s[2]),
+                Ratio.of(s[4], s[2]),
+                (int) s[5],
+                (int) s[6]));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Per segment and month of the term's end, over lines {@code [from, to)}: opportunities, renewed,
+   * their rates, the renewals' rates, pending and renewed unpaid.
+   */
+  private long[][][] sums(
+      int from,
+      int to,
+      int firstMonth,
+      int months,
+      boolean[] keep,
+      int[] segmentOfProfile,
+      int segments) {
     long[][][] sums = new long[segments][months][7];
     long asOf = parameters.asOf().toEpochDay();
-    for (int line = 0; line < renewalOf.length; line++) {
+    for (int line = from; line < to; line++) {
       int renewal = renewalOf[line];
       if (renewal == NOT_AN_OPPORTUNITY) {
         continue;
@@ -235,24 +282,7 @@ public final class Renewals {
         s[6]++;
       }
     }
-    List<RenewalMonth> out = new ArrayList<>();
-    for (int k = 0; k < months; k++) {
-      for (int g = 0; g < segments; g++) {
-        long[] s = sums[g][k];
-        out.add(
-            new RenewalMonth(
-                Months.toYearMonth(firstMonth + k),
-                segmentOfProfile == null ? null : names.get(g),
-                (int) s[0],
-                (int) s[1],
-                Ratio.of(s[1], s[0]),
-                Ratio.of(s[3], s[2]),
-                Ratio.of(s[4], s[2]),
-                (int) s[5],
-                (int) s[6]));
-      }
-    }
-    return out;
+    return sums;
   }
 
   /**
