@@ -40,6 +40,11 @@ public final class MonthEnds {
   private final int firstMonth;
   private final int months;
   private final int[] monthEnd;
+
+  /** The month (index in the range) of each day of the range, from {@link #firstDay}. */
+  private final int[] monthOfDay;
+
+  private final long firstDay;
   private final long asOf;
   private final int graceDays;
 
@@ -55,6 +60,13 @@ public final class MonthEnds {
     this.monthEnd = new int[months];
     for (int k = 0; k < months; k++) {
       monthEnd[k] = Months.lastDay(firstMonth + k);
+    }
+    this.firstDay = Months.firstDay(firstMonth);
+    this.monthOfDay = new int[Math.toIntExact(Months.firstDay(firstMonth + months) - firstDay)];
+    for (int k = 0, day = 0; k < months; k++) {
+      for (; day <= monthEnd[k] - firstDay; day++) {
+        monthOfDay[day] = k;
+      }
     }
     this.asOf = asOf;
     this.graceDays = graceDays;
@@ -104,6 +116,15 @@ public final class MonthEnds {
     }
   }
 
+  /**
+   * The month of a day as an index in the range; -1 for any day before it and {@code months} for
+   * any day after it, which the series treat alike.
+   */
+  private int month(long day) {
+    long i = day - firstDay;
+    return i < 0 ? -1 : i >= monthOfDay.length ? months : monthOfDay[(int) i];
+  }
+
   /** Repeats a series' entry at {@code last} to the end. */
   private void fill(long[] series, int last) {
     Arrays.fill(series, last + 1, months, series[last]);
@@ -121,8 +142,8 @@ public final class MonthEnds {
     int lo = Integer.MAX_VALUE;
     int hi = Integer.MIN_VALUE;
     for (int i = 0; i < n; i++) {
-      s.startMonth[i] = Months.ofEpochDay(s.start[i]) - firstMonth;
-      s.endMonth[i] = Months.ofEpochDay(s.end[i]) - firstMonth;
+      s.startMonth[i] = month(s.start[i]);
+      s.endMonth[i] = month(s.end[i]);
       lo = Math.min(lo, s.startMonth[i]);
       hi = Math.max(hi, s.endMonth[i]);
     }
@@ -133,33 +154,13 @@ public final class MonthEnds {
       return 0;
     }
     int to = Math.max(lo, Math.min(months - 1, hi + 1));
+    // diff and cover are all zero here: the loop below clears what this unit adds to them. Every
+    // interval adds at its first month-end and subtracts after its last, both in [lo, to + 1].
     long[] diff = s.diff;
     int[] cover = s.cover;
-    // On an uncovered month-end d, the last coverage ended on the latest end ≤ d (an end in d's
-    // month or before) and the next starts on the earliest start > d (in a later month).
-    int[] latestEndIn = s.latestEndIn;
-    int[] earliestStartAfter = s.earliestStartAfter;
-    // diff and cover are all zero here: the loop below clears what this unit adds to them.
-    Arrays.fill(latestEndIn, lo, to + 1, Integer.MIN_VALUE);
-    Arrays.fill(earliestStartAfter, lo, to + 1, Integer.MAX_VALUE);
-    int latestEndBefore = Integer.MIN_VALUE;
-    int earliestStartBeyond = Integer.MAX_VALUE;
     for (int i = 0; i < n; i++) {
-      int startMonth = s.startMonth[i];
-      int endMonth = s.endMonth[i];
-      if (endMonth < 0) {
-        latestEndBefore = Math.max(latestEndBefore, s.end[i]);
-      } else if (endMonth < months) {
-        latestEndIn[endMonth] = Math.max(latestEndIn[endMonth], s.end[i]);
-      }
-      if (startMonth >= months) {
-        earliestStartBeyond = Math.min(earliestStartBeyond, s.start[i]);
-      } else if (startMonth > lo) {
-        earliestStartAfter[startMonth - 1] =
-            Math.min(earliestStartAfter[startMonth - 1], s.start[i]);
-      }
-      int first = Math.max(0, startMonth);
-      int last = Math.min(months - 1, endMonth - 1);
+      int first = Math.max(0, s.startMonth[i]);
+      int last = Math.min(months - 1, s.endMonth[i] - 1);
       if (first > last) {
         continue;
       }
@@ -170,15 +171,9 @@ public final class MonthEnds {
         diff[last + 1] -= s.rate[i];
       }
     }
-    int next = earliestStartBeyond;
-    for (int k = to; k >= lo; k--) {
-      next = Math.min(next, earliestStartAfter[k]);
-      earliestStartAfter[k] = next;
-    }
     s.first = lo;
     long running = 0;
     int covered = 0;
-    int lastEnd = latestEndBefore;
     int bridgedEnd = 0;
     int bridgedNext = 0;
     long bridgedCents = -1;
@@ -187,23 +182,34 @@ public final class MonthEnds {
       covered += cover[k];
       diff[k] = 0;
       cover[k] = 0;
-      lastEnd = Math.max(lastEnd, latestEndIn[k]);
       if (covered > 0) {
         out[k] = Fixed.cents(running);
-      } else if (lastEnd == Integer.MIN_VALUE) {
-        out[k] = 0; // before the first coverage
-      } else {
-        int nextStart = earliestStartAfter[k];
-        if (bridgedCents < 0 || bridgedEnd != lastEnd || bridgedNext != nextStart) {
-          bridgedEnd = lastEnd;
-          bridgedNext = nextStart;
-          bridgedCents = Fixed.cents(bridged(s, n, segment, lastEnd, nextStart));
-        }
-        out[k] = bridgedCents;
+        continue;
       }
+      // Month-end k is uncovered (a gap, or the months after the last end): the last coverage
+      // ended on the latest end in k's month or before, the next starts on the earliest start in
+      // a later month. Few month-ends are, so the intervals are searched for each.
+      int lastEnd = Integer.MIN_VALUE;
+      int nextStart = Integer.MAX_VALUE;
+      for (int i = 0; i < n; i++) {
+        if (s.endMonth[i] <= k) {
+          lastEnd = Math.max(lastEnd, s.end[i]);
+        }
+        if (s.startMonth[i] > k) {
+          nextStart = Math.min(nextStart, s.start[i]);
+        }
+      }
+      if (lastEnd == Integer.MIN_VALUE) {
+        out[k] = 0; // before the first coverage
+        continue;
+      }
+      if (bridgedCents < 0 || bridgedEnd != lastEnd || bridgedNext != nextStart) {
+        bridgedEnd = lastEnd;
+        bridgedNext = nextStart;
+        bridgedCents = Fixed.cents(bridged(s, n, segment, lastEnd, nextStart));
+      }
+      out[k] = bridgedCents;
     }
-    // Every interval adds at its first month-end and subtracts after its last, both in [lo, to +
-    // 1].
     diff[to + 1] = 0;
     cover[to + 1] = 0;
     return to;
@@ -251,12 +257,8 @@ public final class MonthEnds {
     long[][] bySegment = new long[8][];
     final long[] diff;
     final int[] cover;
-    final int[] latestEndIn;
-    final int[] earliestStartAfter;
 
     Scratch(int months) {
-      latestEndIn = new int[months];
-      earliestStartAfter = new int[months];
       total = new long[months];
       diff = new long[months + 1];
       cover = new int[months + 1];
