@@ -177,6 +177,9 @@ public final class MonthEnds {
     int bridgedEnd = 0;
     int bridgedNext = 0;
     long bridgedCents = -1;
+    int lastEnd = Integer.MIN_VALUE;
+    int nextStart = Integer.MAX_VALUE;
+    int knownBefore = lo; // lastEnd and nextStart hold for the uncovered month-ends before this
     for (int k = lo; k <= to; k++) {
       running += diff[k];
       covered += cover[k];
@@ -188,15 +191,23 @@ public final class MonthEnds {
       }
       // Month-end k is uncovered (a gap, or the months after the last end): the last coverage
       // ended on the latest end in k's month or before, the next starts on the earliest start in
-      // a later month. Few month-ends are, so the intervals are searched for each.
-      int lastEnd = Integer.MIN_VALUE;
-      int nextStart = Integer.MAX_VALUE;
-      for (int i = 0; i < n; i++) {
-        if (s.endMonth[i] <= k) {
-          lastEnd = Math.max(lastEnd, s.end[i]);
-        }
-        if (s.startMonth[i] > k) {
-          nextStart = Math.min(nextStart, s.start[i]);
+      // a later month. Both hold until the next month an interval ends or starts in.
+      if (k >= knownBefore) {
+        lastEnd = Integer.MIN_VALUE;
+        nextStart = Integer.MAX_VALUE;
+        knownBefore = Integer.MAX_VALUE;
+        for (int i = 0; i < n; i++) {
+          int endMonth = s.endMonth[i];
+          if (endMonth <= k) {
+            lastEnd = Math.max(lastEnd, s.end[i]);
+          } else {
+            knownBefore = Math.min(knownBefore, endMonth);
+          }
+          int startMonth = s.startMonth[i];
+          if (startMonth > k) {
+            nextStart = Math.min(nextStart, s.start[i]);
+            knownBefore = Math.min(knownBefore, startMonth);
+          }
         }
       }
       if (lastEnd == Integer.MIN_VALUE) {
