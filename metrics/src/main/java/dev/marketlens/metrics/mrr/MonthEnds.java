@@ -174,12 +174,10 @@ public final class MonthEnds {
     s.first = lo;
     long running = 0;
     int covered = 0;
-    int bridgedEnd = 0;
-    int bridgedNext = 0;
-    long bridgedCents = -1;
     int lastEnd = Integer.MIN_VALUE;
+    long lastRate = 0; // the rate of the last covered day, lastEnd - 1
     int nextStart = Integer.MAX_VALUE;
-    int knownBefore = lo; // lastEnd and nextStart hold for the uncovered month-ends before this
+    int knownBefore = lo; // these hold for the uncovered month-ends before this
     for (int k = lo; k <= to; k++) {
       running += diff[k];
       covered += cover[k];
@@ -191,15 +189,25 @@ public final class MonthEnds {
       }
       // Month-end k is uncovered (a gap, or the months after the last end): the last coverage
       // ended on the latest end in k's month or before, the next starts on the earliest start in
-      // a later month. Both hold until the next month an interval ends or starts in.
+      // a later month. Both hold until the next month an interval ends or starts in. The last
+      // covered day is covered by exactly the intervals ending on lastEnd: one ending later and
+      // starting before it would cover month-end k too.
       if (k >= knownBefore) {
         lastEnd = Integer.MIN_VALUE;
+        lastRate = 0;
         nextStart = Integer.MAX_VALUE;
         knownBefore = Integer.MAX_VALUE;
         for (int i = 0; i < n; i++) {
           int endMonth = s.endMonth[i];
           if (endMonth <= k) {
-            lastEnd = Math.max(lastEnd, s.end[i]);
+            int end = s.end[i];
+            long rate = segment < 0 || s.segment[i] == segment ? s.rate[i] : 0;
+            if (end > lastEnd) {
+              lastEnd = end;
+              lastRate = rate;
+            } else if (end == lastEnd) {
+              lastRate += rate;
+            }
           } else {
             knownBefore = Math.min(knownBefore, endMonth);
           }
@@ -214,12 +222,7 @@ public final class MonthEnds {
         out[k] = 0; // before the first coverage
         continue;
       }
-      if (bridgedCents < 0 || bridgedEnd != lastEnd || bridgedNext != nextStart) {
-        bridgedEnd = lastEnd;
-        bridgedNext = nextStart;
-        bridgedCents = Fixed.cents(bridged(s, n, segment, lastEnd, nextStart));
-      }
-      out[k] = bridgedCents;
+      out[k] = bridged(lastEnd, nextStart) ? Fixed.cents(lastRate) : 0;
     }
     diff[to + 1] = 0;
     cover[to + 1] = 0;
@@ -227,28 +230,14 @@ public final class MonthEnds {
   }
 
   /**
-   * §3.5: the rate on a day no interval covers, kept from the last covered day when the gap between
-   * the coverage ending on {@code lastEnd} and the next start is within grace (or, with no next
-   * start, when the lapse is younger than the grace on {@code asOf}).
+   * §3.5: whether a day no interval covers keeps the rate of the last covered day: when the gap
+   * between the coverage ending on {@code lastEnd} and the next start is within grace (or, with no
+   * next start, when the lapse is younger than the grace on {@code asOf}).
    */
-  private long bridged(Scratch s, int n, int segment, int lastEnd, int nextStart) {
-    boolean bridged =
-        nextStart != Integer.MAX_VALUE
-            ? (long) nextStart - lastEnd <= graceDays
-            : asOf - lastEnd < graceDays;
-    if (!bridged) {
-      return 0;
-    }
-    long dayBefore = lastEnd - 1L;
-    long rate = 0;
-    for (int i = 0; i < n; i++) {
-      if (s.start[i] <= dayBefore
-          && dayBefore < s.end[i]
-          && (segment < 0 || s.segment[i] == segment)) {
-        rate += s.rate[i];
-      }
-    }
-    return rate;
+  private boolean bridged(int lastEnd, int nextStart) {
+    return nextStart != Integer.MAX_VALUE
+        ? (long) nextStart - lastEnd <= graceDays
+        : asOf - lastEnd < graceDays;
   }
 
   /** One unit's intervals and the series buffers, reused from unit to unit. */
