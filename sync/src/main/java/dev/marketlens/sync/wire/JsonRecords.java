@@ -150,8 +150,8 @@ final class JsonRecords {
 
   /**
    * {@code prefix + name}, made once for each field of the export: every record has the same paths,
-   * and the records' maps are looked up by them. Jackson gives each name as one instance. A file
-   * with ever new names stops being cached after {@value #MAX_CACHED_PATHS} of them.
+   * and the records' maps are looked up by them, so their hash codes are computed once. A file with
+   * ever new names stops being cached after {@value #MAX_CACHED_PATHS} of them.
    */
   private String path(String prefix, String name) {
     Map<String, String> byName = paths.get(prefix);
