@@ -2,7 +2,6 @@ package dev.marketlens.app;
 
 import dev.marketlens.metrics.Records;
 import dev.marketlens.metrics.report.ReportTable;
-import dev.marketlens.model.Tier;
 import dev.marketlens.payouts.pricing.PriceAudit;
 import dev.marketlens.payouts.pricing.PriceBook;
 import dev.marketlens.payouts.pricing.PriceBookCsv;
@@ -14,6 +13,7 @@ import dev.marketlens.store.Database;
 import dev.marketlens.store.PriceBooks;
 import dev.marketlens.store.VendorAccount;
 import dev.marketlens.sync.files.CustomerOverrides;
+import dev.marketlens.web.payouts.StoredPriceBooks;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.CharacterCodingException;
@@ -102,33 +102,7 @@ final class PricingCommand implements Runnable {
 
   /** The account's stored price book. */
   static PriceBook stored(Database database, VendorAccount account) {
-    return PriceBook.of(
-        new PriceBooks(database)
-            .list(account.id()).stream()
-                .map(
-                    p ->
-                        new PriceBook.Row(
-                            p.app(),
-                            p.hosting(),
-                            p.effectiveFrom(),
-                            Tier.parse(p.tier()),
-                            p.priceCents(),
-                            p.renewalPriceCents()))
-                .toList());
-  }
-
-  static List<PriceBooks.Price> prices(PriceBook book) {
-    return book.rows().stream()
-        .map(
-            r ->
-                new PriceBooks.Price(
-                    r.app(),
-                    r.hosting(),
-                    r.effectiveFrom(),
-                    r.tier().toString(),
-                    r.price(),
-                    r.renewalPrice()))
-        .toList();
+    return StoredPriceBooks.read(new PriceBooks(database), account.id());
   }
 
   /** Imports a generated world's price book, if it wrote one, into the account (the demo). */
@@ -137,7 +111,7 @@ final class PricingCommand implements Runnable {
     Path file = dir.resolve("ground-truth/price-book.csv");
     if (Files.isRegularFile(file)) {
       PriceBook book = PriceBookCsv.read(Files.readString(file), file.toString());
-      new PriceBooks(database).importPlans(account.id(), prices(book));
+      new PriceBooks(database).importPlans(account.id(), StoredPriceBooks.prices(book));
     }
   }
 
@@ -174,7 +148,8 @@ final class PricingCommand implements Runnable {
       PriceBook book = readBook(command, "price book", file);
       try (Database database = store.open()) {
         VendorAccount account = StoreOptions.account(StoreOptions.accounts(database), accountName);
-        int plans = new PriceBooks(database).importPlans(account.id(), prices(book));
+        int plans =
+            new PriceBooks(database).importPlans(account.id(), StoredPriceBooks.prices(book));
         PrintWriter out = command.commandLine().getOut();
         out.printf(
             "%s: %d prices in %d plans imported into account %s%n",

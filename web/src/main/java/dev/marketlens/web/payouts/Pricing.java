@@ -2,7 +2,6 @@ package dev.marketlens.web.payouts;
 
 import dev.marketlens.metrics.Records;
 import dev.marketlens.metrics.report.ReportTable;
-import dev.marketlens.model.Tier;
 import dev.marketlens.payouts.pricing.PriceAudit;
 import dev.marketlens.payouts.pricing.PriceBook;
 import dev.marketlens.payouts.pricing.PriceBookCsv;
@@ -69,18 +68,7 @@ class Pricing {
   }
 
   PriceBook book(VendorAccount account) {
-    return PriceBook.of(
-        books.list(account.id()).stream()
-            .map(
-                p ->
-                    new PriceBook.Row(
-                        p.app(),
-                        p.hosting(),
-                        p.effectiveFrom(),
-                        Tier.parse(p.tier()),
-                        p.priceCents(),
-                        p.renewalPriceCents()))
-            .toList());
+    return StoredPriceBooks.read(books, account.id());
   }
 
   ReportTable bookTable(VendorAccount account) {
@@ -129,20 +117,7 @@ class Pricing {
   int importBook(SignedIn user, VendorAccount account, String csv, String source, String remote) {
     requireChange(user);
     PriceBook book = read(csv, source);
-    int plans =
-        books.importPlans(
-            account.id(),
-            book.rows().stream()
-                .map(
-                    r ->
-                        new PriceBooks.Price(
-                            r.app(),
-                            r.hosting(),
-                            r.effectiveFrom(),
-                            r.tier().toString(),
-                            r.price(),
-                            r.renewalPrice()))
-                .toList());
+    int plans = books.importPlans(account.id(), StoredPriceBooks.prices(book));
     audit.add(
         user.getUsername(),
         "price-book-imported",
@@ -175,15 +150,7 @@ class Pricing {
     } catch (PriceBookException e) {
       throw Params.bad(e.getMessage());
     }
-    books.put(
-        account.id(),
-        new PriceBooks.Price(
-            row.app(),
-            row.hosting(),
-            row.effectiveFrom(),
-            row.tier().toString(),
-            row.price(),
-            row.renewalPrice()));
+    books.put(account.id(), StoredPriceBooks.price(row));
     audit.add(
         user.getUsername(),
         "price-saved",
