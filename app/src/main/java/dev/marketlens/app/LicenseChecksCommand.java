@@ -40,11 +40,7 @@ final class LicenseChecksCommand implements Callable<Integer> {
       description = "Only findings of this kind (repeatable).")
   List<String> kinds = new ArrayList<>();
 
-  @Option(
-      names = "--format",
-      paramLabel = "table|json|csv",
-      description = "Output format (default: ${DEFAULT-VALUE}).")
-  String format = "table";
+  @Mixin FormatOption format;
 
   @Option(
       names = "--account",
@@ -54,7 +50,7 @@ final class LicenseChecksCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ReportTable.Format output = Arguments.format(command, format);
+    ReportTable.Format output = format.parse(command);
     Set<LicenseChecks.Kind> only = EnumSet.noneOf(LicenseChecks.Kind.class);
     for (String k : kinds) {
       only.add(

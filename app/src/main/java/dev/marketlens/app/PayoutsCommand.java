@@ -65,11 +65,7 @@ final class PayoutsCommand implements Callable<Integer> {
       description = "Last month shown (default: the month of --as-of).")
   String to;
 
-  @Option(
-      names = "--format",
-      paramLabel = "table|json|csv",
-      description = "Output format (default: ${DEFAULT-VALUE}).")
-  String format = "table";
+  @Mixin FormatOption format;
 
   @Option(
       names = "--account",
@@ -113,7 +109,7 @@ final class PayoutsCommand implements Callable<Integer> {
     Arguments.Months months = Arguments.twelveMonthsUpTo(command, from, to, day);
     YearMonth first = months.first();
     YearMonth last = months.last();
-    ReportTable.Format output = Arguments.format(command, format);
+    ReportTable.Format output = format.parse(command);
     RevenueShare share = null;
     if (checkShare) {
       try {

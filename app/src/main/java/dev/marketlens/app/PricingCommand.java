@@ -71,11 +71,7 @@ final class PricingCommand implements Runnable {
 
   /** Options of the commands that print a table. */
   static class Output extends Common {
-    @Option(
-        names = "--format",
-        paramLabel = "table|json|csv",
-        description = "Output format (default: ${DEFAULT-VALUE}).")
-    String format = "table";
+    @Mixin FormatOption format;
   }
 
   /** A CSV file's text, or a usage error naming the option and the file. */
@@ -166,7 +162,7 @@ final class PricingCommand implements Runnable {
 
     @Override
     public Integer call() {
-      ReportTable.Format output = Arguments.format(command, format);
+      ReportTable.Format output = format.parse(command);
       try (Database database = store.open()) {
         VendorAccount account = StoreOptions.account(StoreOptions.accounts(database), accountName);
         PrintWriter out = command.commandLine().getOut();
@@ -196,7 +192,7 @@ final class PricingCommand implements Runnable {
 
     @Override
     public Integer call() {
-      ReportTable.Format output = Arguments.format(command, format);
+      ReportTable.Format output = format.parse(command);
       PriceAudit.Result result;
       try (Database database = store.open()) {
         VendorAccount account = StoreOptions.account(StoreOptions.accounts(database), accountName);
@@ -256,7 +252,7 @@ final class PricingCommand implements Runnable {
 
     @Override
     public Integer call() {
-      ReportTable.Format output = Arguments.format(command, format);
+      ReportTable.Format output = format.parse(command);
       LocalDate day = Arguments.asOf(command, asOf);
       List<PriceGuidance.Reference> averages = null;
       if (reference != null) {
@@ -317,7 +313,7 @@ final class PricingCommand implements Runnable {
 
     @Override
     public Integer call() {
-      ReportTable.Format output = Arguments.format(command, format);
+      ReportTable.Format output = format.parse(command);
       LocalDate from = day(command, "--effective", effective);
       LocalDate day = Arguments.asOf(command, asOf);
       PriceBook change = readBook(command, "--book", newBook);

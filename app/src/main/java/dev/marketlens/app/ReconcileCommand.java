@@ -59,11 +59,7 @@ final class ReconcileCommand implements Callable<Integer> {
       description = "The day the data describes (default: today, UTC).")
   String asOf;
 
-  @Option(
-      names = "--format",
-      paramLabel = "table|json|csv",
-      description = "Output format (default: ${DEFAULT-VALUE}).")
-  String format = "table";
+  @Mixin FormatOption format;
 
   @Option(names = "--all", description = "List every figure, not only those that differ.")
   boolean all;
@@ -90,7 +86,7 @@ final class ReconcileCommand implements Callable<Integer> {
     YearMonth first = Arguments.month(command, "--from", from);
     YearMonth last = Arguments.month(command, "--to", to);
     Arguments.months(command, first, last);
-    ReportTable.Format output = Arguments.format(command, format);
+    ReportTable.Format output = format.parse(command);
     LocalDate day = Arguments.asOf(command, asOf);
     Metrics metrics;
     ApiAccount api;

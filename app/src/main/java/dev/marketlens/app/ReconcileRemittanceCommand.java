@@ -75,15 +75,11 @@ final class ReconcileRemittanceCommand implements Callable<Integer> {
   @Option(names = "--all", description = "With --view lines: every line, matched ones too.")
   boolean all;
 
-  @Option(
-      names = "--format",
-      paramLabel = "table|json|csv",
-      description = "Output format (default: ${DEFAULT-VALUE}).")
-  String format = "table";
+  @Mixin FormatOption format;
 
   @Override
   public Integer call() {
-    ReportTable.Format output = Arguments.format(command, format);
+    ReportTable.Format output = format.parse(command);
     RemittanceTables.View shown =
         RemittanceTables.View.parse(view)
             .orElseThrow(

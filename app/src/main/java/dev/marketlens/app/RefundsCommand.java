@@ -76,11 +76,7 @@ final class RefundsCommand implements Callable<Integer> {
               + " parent-product, billing-period, country, region, sale-channel.")
   List<String> where = new ArrayList<>();
 
-  @Option(
-      names = "--format",
-      paramLabel = "table|json|csv",
-      description = "Output format (default: ${DEFAULT-VALUE}).")
-  String format = "table";
+  @Mixin FormatOption format;
 
   @Option(
       names = "--account",
@@ -94,7 +90,7 @@ final class RefundsCommand implements Callable<Integer> {
     Arguments.Months months = Arguments.twelveMonthsUpTo(command, from, to, day);
     YearMonth first = months.first();
     YearMonth last = months.last();
-    ReportTable.Format output = Arguments.format(command, format);
+    ReportTable.Format output = format.parse(command);
     Set<RefundRule> only = EnumSet.noneOf(RefundRule.class);
     for (String r : rules) {
       only.add(

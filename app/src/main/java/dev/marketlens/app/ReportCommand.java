@@ -56,11 +56,7 @@ final class ReportCommand implements Callable<Integer> {
       description = "Last month (default: the month of --as-of).")
   String to;
 
-  @Option(
-      names = "--format",
-      paramLabel = "table|json|csv",
-      description = "Output format (default: ${DEFAULT-VALUE}).")
-  String format = "table";
+  @Mixin FormatOption format;
 
   @ArgGroup(exclusive = true)
   BasisChoice basis;
@@ -138,7 +134,7 @@ final class ReportCommand implements Callable<Integer> {
     Arguments.Months months = Arguments.twelveMonthsUpTo(command, from, to, day);
     YearMonth first = months.first();
     YearMonth last = months.last();
-    ReportTable.Format output = Arguments.format(command, format);
+    ReportTable.Format output = format.parse(command);
     Cohort.Measure cohortMeasure;
     dev.marketlens.metrics.Parameters parameters;
     Metrics.View view;
